@@ -1,0 +1,25 @@
+// One esbuild run, one bundle per entry point (vscode-eslint / rust-analyzer style).
+// The client keeps `vscode` external; the server and the sandbox are plain Node programs.
+import * as esbuild from 'esbuild';
+
+const watch = process.argv.includes('--watch');
+const common = {
+  bundle: true,
+  platform: 'node',
+  target: 'node20',
+  format: 'cjs',
+  sourcemap: true,
+  logLevel: 'warning',
+};
+const entries = [
+  { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
+  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  { entryPoints: ['sandbox/src/main.ts'], outfile: 'sandbox/out/sandbox.js' },
+];
+const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
+if (watch) {
+  await Promise.all(contexts.map((c) => c.watch()));
+} else {
+  await Promise.all(contexts.map((c) => c.rebuild()));
+  await Promise.all(contexts.map((c) => c.dispose()));
+}
