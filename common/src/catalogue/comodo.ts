@@ -1,0 +1,370 @@
+// Comodo !AutoApplySSL, from shared/specs/comodo-autoapplyssl.txt (document version 1.11).
+import type { ApiCatalogue, FieldSpec, SpecRef, ValueSpec } from './types';
+
+const DOC = 'comodo-autoapplyssl.txt';
+const req = (row: string): SpecRef => ({ document: DOC, section: `1. Request: ${row}` });
+
+/** Base products: exactly one per order (`product` row). */
+export const COMODO_BASE_PRODUCTS: ValueSpec[] = [
+  { value: 43, label: 'Trial SSL', description: 'Add-ons 36/37 must not be specified.' },
+  { value: 44, label: 'Intranet SSL', description: 'Add-ons 36/37 must not be specified.' },
+  { value: 24, label: 'InstantSSL' },
+  { value: 34, label: 'InstantSSL Pro' },
+  { value: 7, label: 'PremiumSSL' },
+  { value: 35, label: 'PremiumSSL Wildcard' },
+  { value: 62, label: 'EliteSSL' },
+  { value: 63, label: 'GoldSSL' },
+  { value: 64, label: 'PlatinumSSL' },
+  { value: 65, label: 'GoldSSL Wildcard' },
+];
+
+/** Optional add-ons, allowed with 24, 34, 7, 35, 62, 63, 64, 65 and not with 43 or 44. */
+export const COMODO_ADDON_PRODUCTS: ValueSpec[] = [
+  { value: 36, label: 'TrustLogo' },
+  { value: 37, label: 'Card Payment TrustLogo' },
+];
+
+/** Base products that may not carry add-ons. */
+export const COMODO_NO_ADDON_PRODUCTS = [43, 44];
+/** Wildcard products: `servers` 1-10 applies, and the CSR's CN must hold exactly one wildcard. */
+export const COMODO_WILDCARD_PRODUCTS = [35, 65];
+/** Trial SSL has only one possible validity, so neither years nor days is required. */
+export const COMODO_SINGLE_VALIDITY_PRODUCTS = [43];
+export const COMODO_INTRANET_PRODUCT = 44;
+
+const SERVER_SOFTWARE: [number, string][] = [
+  [1, 'AOL'],
+  [2, 'Apache/ModSSL'],
+  [3, 'Apache-SSL (Ben-SSL, not Stronghold)'],
+  [4, 'C2Net Stronghold'],
+  [5, 'Cobalt Raq'],
+  [6, 'Covalent Server Software'],
+  [7, 'IBM HTTP Server'],
+  [8, 'IBM Internet Connection Server'],
+  [9, 'iPlanet'],
+  [10, 'Java Web Server (Javasoft / Sun)'],
+  [11, 'Lotus Domino'],
+  [12, 'Lotus Domino Go!'],
+  [13, 'Microsoft IIS 1.x to 4.x'],
+  [14, 'Microsoft IIS 5.x and later'],
+  [15, 'Netscape Enterprise Server'],
+  [16, 'Netscape FastTrack'],
+  [17, 'Novell Web Server'],
+  [18, 'Oracle'],
+  [19, 'Quid Pro Quo'],
+  [20, 'R3 SSL Server'],
+  [21, 'Raven SSL'],
+  [22, 'RedHat Linux'],
+  [23, 'SAP Web Application Server'],
+  [24, 'Tomcat'],
+  [25, 'Website Professional'],
+  [26, 'WebStar 4.x and later'],
+  [27, 'WebTen (from Tenon)'],
+  [28, 'Zeus Web Server'],
+  [-1, 'OTHER'],
+];
+
+const YES_NO = (yes: string, no: string): ValueSpec[] => [
+  { value: 'Y', label: 'Yes', description: yes },
+  { value: 'N', label: 'No', description: no },
+];
+
+/** Fields that may be given both in the CSR and as a separate argument (`prioritiseCSRValues`). */
+const csrDuplicate = (name: string, maxLength: number, description: string, inCsr?: string): FieldSpec => ({
+  name,
+  type: 'string',
+  maxLength,
+  required: inCsr ? 'conditional' : false,
+  ...(inCsr ? { requiredWhen: `if there is a ${inCsr} in the CSR` } : {}),
+  description,
+  notes: `If a ${description} is specified here and in the csr, prioritiseCSRValues indicates which value will be used.`,
+  source: req(name),
+});
+
+const fields: FieldSpec[] = [
+  {
+    name: 'loginName',
+    type: 'string',
+    maxLength: 64,
+    required: true,
+    description: 'Account Username (case sensitive)',
+    credential: 'user',
+    notes: 'May be written in the order or in the `certOrder.comodo.loginName` setting.',
+    source: req('loginName'),
+  },
+  {
+    name: 'loginPassword',
+    type: 'string',
+    maxLength: 128,
+    required: true,
+    description: 'Account Password (case sensitive)',
+    credential: 'secret',
+    notes: 'Never written in an order: it is kept in VS Code SecretStorage and added at submission.',
+    source: req('loginPassword'),
+  },
+  {
+    name: 'product',
+    type: 'string',
+    maxLength: 64,
+    required: true,
+    description: 'Products required',
+    notes:
+      'A comma-separated string of integers with exactly ONE base product (43, 44, 24, 34, 7, 35, 62, 63, 64, 65). ' +
+      'With 24, 34, 7, 35, 62, 63, 64 or 65 the add-ons 36 (TrustLogo) and 37 (Card Payment TrustLogo) are optional; ' +
+      'with 43 or 44 they must NOT be specified. Examples: `24`, `34,36`, `35,36,37`.',
+    values: [...COMODO_BASE_PRODUCTS, ...COMODO_ADDON_PRODUCTS],
+    placeholder: '24',
+    source: req('product'),
+  },
+  {
+    name: 'years',
+    type: 'integer',
+    required: 'conditional',
+    requiredWhen: 'unless days is specified, or there is only one possible value (e.g. Trial SSL)',
+    description: 'Validity Period (in years)',
+    notes:
+      'For most products: 1, 2 or 3. years is superseded by days, but is retained for backwards compatibility.',
+    values: [
+      { value: 1, label: '1 year' },
+      { value: 2, label: '2 years' },
+      { value: 3, label: '3 years' },
+    ],
+    placeholder: 1,
+    source: req('years'),
+  },
+  {
+    name: 'days',
+    type: 'integer',
+    required: 'conditional',
+    requiredWhen: 'unless years is specified, or there is only one possible value (e.g. Trial SSL)',
+    description: 'Validity Period (in days)',
+    notes: 'For most products: 365, 730 or 1095.',
+    values: [
+      { value: 365, label: '365 days (1 year)' },
+      { value: 730, label: '730 days (2 years)' },
+      { value: 1095, label: '1095 days (3 years)' },
+    ],
+    placeholder: 365,
+    source: req('days'),
+  },
+  {
+    name: 'servers',
+    type: 'integer',
+    required: 'conditional',
+    requiredWhen: 'for PremiumSSL Wildcard (35) and GoldSSL Wildcard (65)',
+    description: 'Number of Server Licenses',
+    notes: 'PremiumSSL Wildcard or GoldSSL Wildcard: 1 to 10; otherwise: ignored.',
+    values: Array.from({ length: 10 }, (_, i) => ({
+      value: i + 1,
+      label: `${i + 1} server licence${i ? 's' : ''}`,
+    })),
+    placeholder: 1,
+    source: req('servers'),
+  },
+  {
+    name: 'serverSoftware',
+    type: 'integer',
+    required: true,
+    description: 'Server software the certificate will be installed on',
+    values: SERVER_SOFTWARE.map(([value, label]) => ({ value, label })),
+    placeholder: 2,
+    source: req('serverSoftware'),
+  },
+  {
+    name: 'csr',
+    type: 'string',
+    maxLength: 32767,
+    required: true,
+    description: 'Certificate Signing Request',
+    notes:
+      'Base-64 encoded, with or without the -----BEGIN xxxxx----- and -----END xxxxx----- header and footer. ' +
+      'In an order file it may also be `file:relative/path.csr`. Subject MUST include CN (the fully-qualified domain name), O and C.',
+    csr: true,
+    placeholder: 'file:server.csr',
+    source: req('csr'),
+  },
+  {
+    name: 'prioritiseCSRValues',
+    type: 'char',
+    maxLength: 1,
+    required: false,
+    description:
+      'Which values to use if there are duplicates (e.g. a Postal Code in both the CSR and a separate variable)',
+    notes: 'If omitted, its value defaults to Y.',
+    values: YES_NO('Use the values in the CSR.', 'Use the values given as separate variables.'),
+    source: req('prioritiseCSRValues'),
+  },
+  csrDuplicate('organizationalUnitName', 64, 'Organizational Unit Name'),
+  csrDuplicate('postOfficeBox', 40, 'Post Office Box'),
+  csrDuplicate('streetAddress1', 128, 'Street Address 1', 'Street Address'),
+  csrDuplicate('streetAddress2', 128, 'Street Address 2'),
+  csrDuplicate('streetAddress3', 128, 'Street Address 3'),
+  csrDuplicate('localityName', 128, 'Locality Name', 'Locality Name'),
+  csrDuplicate('stateOrProvinceName', 128, 'State or Province Name', 'State or Province Name'),
+  csrDuplicate('postalCode', 40, 'Postal Code', 'Postal Code'),
+  {
+    name: 'dunsNumber',
+    type: 'string',
+    maxLength: 32,
+    required: false,
+    description: 'DUN and Bradstreet Number',
+    source: req('dunsNumber'),
+  },
+  {
+    name: 'companyNumber',
+    type: 'string',
+    maxLength: 25,
+    required: false,
+    description: 'Company Registration Number',
+    source: req('companyNumber'),
+  },
+  {
+    name: 'emailAddress',
+    type: 'string',
+    maxLength: 255,
+    required: false,
+    description: 'Alternative issuance email address',
+    notes:
+      'If specified, the certificate will be emailed to this email address rather than the applicant’s admin email address.',
+    source: req('emailAddress'),
+  },
+  {
+    name: 'isCustomerValidated',
+    type: 'char',
+    maxLength: 1,
+    required: false,
+    description: 'Whether the Web Host has validated the customer',
+    values: YES_NO('The Web Host has validated the customer.', 'Comodo will validate the customer.'),
+    source: req('isCustomerValidated'),
+  },
+  {
+    name: 'test',
+    type: 'char',
+    maxLength: 1,
+    required: false,
+    description: 'Test order',
+    notes:
+      'If Y, the account will not be charged and the order will be processed as a test order. If omitted, its value defaults to N. ' +
+      'The extension sets it to Y when submitting to the demo endpoint.',
+    values: YES_NO('Process as a test order; the account is not charged.', 'A real order.'),
+    source: req('test'),
+  },
+];
+
+const status = (code: number, meaning: string, namesField = false): ComodoStatus => ({
+  code,
+  meaning,
+  success: code >= 0,
+  ...(namesField ? { namesField } : {}),
+});
+type ComodoStatus = ApiCatalogue['statusCodes'][number];
+
+/** Line 4 of a successful response: expected delivery time in hours (2.2.2). */
+export const COMODO_DELIVERY_TIMES: ValueSpec[] = [
+  {
+    value: 0,
+    label: 'Issued immediately',
+    description:
+      'This order has been automatically validated and the certificate has been issued immediately (not yet implemented by Comodo).',
+  },
+  {
+    value: 1,
+    label: 'Within the hour',
+    description:
+      'This order has been automatically validated and the certificate will be issued as soon as possible (almost definitely within the next hour).',
+  },
+  {
+    value: 24,
+    label: 'Awaiting account manager',
+    description:
+      'This order, although marked as validated by the Web Host, is awaiting final approval by an account manager.',
+  },
+  {
+    value: 48,
+    label: 'Awaiting documents',
+    description:
+      'This order was not marked as validated by the Web Host and could not be automatically validated by Comodo: the 48 hours starts when Comodo has received various documents from the end-user.',
+  },
+];
+
+export const comodoAutoApplySsl: ApiCatalogue = {
+  id: 'comodo-autoapplyssl',
+  title: 'Comodo !AutoApplySSL',
+  document: DOC,
+  caseInsensitiveNames: true,
+  certificateKind: 'tls',
+  endpoints: {
+    production: 'https://secure.comodo.net/products/!AutoApplySSL',
+    demoMode: 'testFlag',
+    method: 'POST',
+    encoding: 'form',
+  },
+  fields,
+  // 2.2.2: lines of a successful response, as fields for the panel.
+  responseFields: [
+    {
+      name: 'statusCode',
+      type: 'integer',
+      required: true,
+      description: 'Line 1: Status Code',
+      source: { document: DOC, section: '2.1 Line 1' },
+    },
+    {
+      name: 'errorMessage',
+      type: 'string',
+      required: 'conditional',
+      requiredWhen: 'if Status Code < 0',
+      description: 'Line 2: Error Message',
+      source: { document: DOC, section: '2.2.1 Line 2' },
+    },
+    {
+      name: 'orderNumber',
+      type: 'integer',
+      required: 'conditional',
+      requiredWhen: 'if Status Code >= 0',
+      description: 'Line 2: Order Number',
+      source: { document: DOC, section: '2.2.2 Line 2' },
+    },
+    {
+      name: 'amount',
+      type: 'string',
+      required: 'conditional',
+      requiredWhen: 'if Status Code >= 0',
+      description:
+        'Line 3: Amount Debited (status 0) or Amount Required, not including UK VAT (status 1), in USD without a leading $',
+      source: { document: DOC, section: '2.2.2 Line 3' },
+    },
+    {
+      name: 'expectedDeliveryHours',
+      type: 'integer',
+      required: 'conditional',
+      requiredWhen: 'if Status Code >= 0',
+      description: 'Line 4: Expected Delivery Time (hours)',
+      values: COMODO_DELIVERY_TIMES,
+      source: { document: DOC, section: '2.2.2 Line 4' },
+    },
+  ],
+  statusCodes: [
+    status(1, 'Successful, Payment Required'),
+    status(0, 'Successful'),
+    status(-1, 'Request was not made over https!'),
+    status(-2, 'Unrecognised argument!'),
+    status(-3, "The 'xxxx' argument is missing!", true),
+    status(-4, "The value of the 'xxxx' argument is invalid!", true),
+    status(-5, "The CSR's Common Name may NOT contain a wildcard!"),
+    status(-6, "The CSR's Common Name MUST contain ONE wildcard!"),
+    status(-7, "'xx' is not a valid ISO-3166 country!"),
+    status(-8, 'The CSR is missing a required field!'),
+    status(-9, 'The CSR is not valid Base-64 data!'),
+    status(-10, 'The CSR cannot be decoded!'),
+    status(-11, 'The CSR uses an unsupported algorithm!'),
+    status(-12, 'The CSR has an invalid signature!'),
+    status(-13, 'The CSR uses an unsupported key size!'),
+    status(-14, 'An unknown error occurred!'),
+    status(-15, 'Not enough credit!'),
+    status(-16, 'Permission denied! Contact Comodo Support to have your account enabled for !AutoApplySSL'),
+    status(-17, 'Request used GET rather than POST!'),
+    status(-18, 'The Intranet Server Name may not be a Fully-Qualified Domain Name!'),
+    status(-19, 'The Intranet Server Name may not be an Internet-accessible IP Address!'),
+  ],
+};

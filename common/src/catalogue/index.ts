@@ -1,0 +1,34 @@
+// The registry of order APIs. Adding an API is adding its catalogue here (and its rules).
+import { comodoAutoApplySsl } from './comodo';
+import { ssl2buySectigoPacEnterprise } from './ssl2buy';
+import type { ApiCatalogue, FieldSpec } from './types';
+
+export * from './types';
+export { comodoAutoApplySsl, ssl2buySectigoPacEnterprise };
+
+export const catalogues: readonly ApiCatalogue[] = [comodoAutoApplySsl, ssl2buySectigoPacEnterprise];
+
+/** The order file's key that names its API: `"$api": "comodo-autoapplyssl"`. */
+export const API_KEY = '$api';
+
+/** Prefix of a CSR field's value that references a CSR file relative to the order. */
+export const CSR_FILE_PREFIX = 'file:';
+
+export function findCatalogue(id: string): ApiCatalogue | undefined {
+  return catalogues.find((c) => c.id === id);
+}
+
+/** Looks a field up by name, honouring the API's case rule. */
+export function findField(
+  fields: readonly FieldSpec[],
+  name: string,
+  caseInsensitive: boolean,
+): FieldSpec | undefined {
+  if (!caseInsensitive) return fields.find((f) => f.name === name);
+  const lower = name.toLowerCase();
+  return fields.find((f) => f.name.toLowerCase() === lower);
+}
+
+export function statusMeaning(api: ApiCatalogue, code: number): string | undefined {
+  return api.statusCodes.find((s) => s.code === code)?.meaning;
+}

@@ -1,0 +1,86 @@
+// The vendor catalogue, as data. Every field, type, length, allowed value and status code the
+// extension knows about an order API is declared once in a table of these types, each entry
+// traceable to the vendor's document. Completion, hover, validation, the JSON Schema, the request
+// builder and the response parser all read the same table.
+
+/** Where a fact comes from: the vendor document and the part of it. */
+export interface SpecRef {
+  /** File name under shared/specs, e.g. `comodo-autoapplyssl.txt`. */
+  document: string;
+  /** Section or row, e.g. `1. Request: product`. */
+  section: string;
+}
+
+/** One allowed value of a coded field (product code, serverSoftware id, Y/N, validity). */
+export interface ValueSpec {
+  value: string | number;
+  label: string;
+  description?: string;
+}
+
+export type FieldType = 'string' | 'integer' | 'char' | 'object';
+
+/** How a field relates to the credentials kept in SecretStorage. */
+export type CredentialRole =
+  /** The account name: may be written in the order or in settings. */
+  | 'user'
+  /** The secret (API key, password): never in a file; comes from SecretStorage at submission. */
+  | 'secret';
+
+export interface FieldSpec {
+  /** The vendor's own spelling. */
+  name: string;
+  type: FieldType;
+  maxLength?: number;
+  /** `true`: always required; `'conditional'`: required in the cases `requiredWhen` describes. */
+  required: boolean | 'conditional';
+  /** The document's words for a conditional requirement. */
+  requiredWhen?: string;
+  description: string;
+  /** The document's own notes on the field, shown in hover. */
+  notes?: string;
+  /** Allowed values, when the document lists them. */
+  values?: ValueSpec[];
+  /** Members of an object field. */
+  fields?: FieldSpec[];
+  credential?: CredentialRole;
+  /** The field holds a CSR (PEM, bare base64, or `file:relative/path.csr` in an order file). */
+  csr?: boolean;
+  /** Example placeholder for quick fixes and snippets. */
+  placeholder?: string | number;
+  source: SpecRef;
+}
+
+export interface StatusCodeSpec {
+  code: number;
+  meaning: string;
+  success: boolean;
+  /** The message names a field as `'xxxx'` (Comodo -3, -4). */
+  namesField?: boolean;
+}
+
+export interface EndpointSpec {
+  production: string;
+  /** A distinct demo URL, when the document gives one. */
+  demo?: string;
+  /** How the demo is reached: its own URL, or a flag on the production URL (Comodo `test=Y`). */
+  demoMode: 'url' | 'testFlag';
+  method: 'POST';
+  encoding: 'json' | 'form';
+}
+
+export interface ApiCatalogue {
+  /** The value of `$api` in an order file. */
+  id: string;
+  title: string;
+  /** The vendor document this catalogue is read from. */
+  document: string;
+  /** Comodo: argument names are case-insensitive; SSL2Buy: JSON names are exact. */
+  caseInsensitiveNames: boolean;
+  endpoints: EndpointSpec;
+  fields: FieldSpec[];
+  responseFields: FieldSpec[];
+  statusCodes: StatusCodeSpec[];
+  /** Kind of certificate, for messages and the CSR rules. */
+  certificateKind: 'tls' | 'smime';
+}
