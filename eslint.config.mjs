@@ -3,7 +3,7 @@ import tseslint from 'typescript-eslint';
 
 export default tseslint.config(
   {
-    ignores: ['**/out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', '**/*.js'],
+    ignores: ['**/out/**', 'node_modules/**', '.vscode-test/**', 'test-results/**', 'dist/**', '**/*.js'],
   },
   js.configs.recommended,
   ...tseslint.configs.recommended,

@@ -1,11 +1,28 @@
 // Set-up that `npm start` and `npm test` run first, so that a fresh clone needs no manual step.
 // Uses only Node's own modules: it runs before node_modules exists.
+//
+//   node scripts/setup.mjs            npm packages (npm ci when node_modules is missing or stale)
+//   node scripts/setup.mjs --vscode   also Debian's chromium, ripgrep and libkrb5-dev, and
+//                                     code-server (see scripts/code-server.mjs for the cache)
+// Every step checks first and is skipped when done, so a second run takes a moment.
 import { execSync } from 'node:child_process';
-import { existsSync, statSync } from 'node:fs';
+import { existsSync, mkdirSync, rmSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import { join } from 'node:path';
+import {
+  CODE_SERVER_VERSION,
+  codeServerDir,
+  codeServerMarker,
+  isCodeServerInstalled,
+} from './code-server.mjs';
 
-function run(cmd) {
-  console.log(`[setup] ${cmd}`);
-  execSync(cmd, { stdio: 'inherit' });
+function run(cmd, options = {}) {
+  console.log(`[setup] ${cmd}${options.cwd ? `   (in ${options.cwd})` : ''}`);
+  execSync(cmd, { stdio: 'inherit', ...options, env: { ...process.env, ...options.env } });
+}
+
+function fail(message) {
+  console.error(`[setup] ${message}`);
+  process.exit(1);
 }
 
 // npm packages: install when node_modules is missing or older than the lock file.
@@ -13,4 +30,94 @@ const lock = 'package-lock.json';
 const marker = 'node_modules/.package-lock.json';
 if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
   run('npm ci --no-audit --no-fund');
+}
+
+if (process.argv.includes('--vscode')) {
+  ensureDebianPackages();
+  withLock(join(codeServerDir() + '.lock'), ensureCodeServer);
+}
+
+// Kerberos headers for a native module of VS Code, ripgrep because its npm package would
+// download `rg` from GitHub, Chromium for the browser.
+function ensureDebianPackages() {
+  const wanted = ['libkrb5-dev', 'ripgrep', 'chromium'];
+  const missing = wanted.filter((pkg) => !debianPackageInstalled(pkg));
+  if (missing.length === 0) return;
+  const cmd = `apt-get update && apt-get install -y ${wanted.join(' ')}`;
+  if (process.getuid?.() !== 0) {
+    fail(
+      `missing Debian packages: ${missing.join(', ')}. Install them as root, then run this again:\n\n` +
+        `    sudo sh -c '${cmd}'\n`,
+    );
+  }
+  run(cmd, { env: { DEBIAN_FRONTEND: 'noninteractive' } });
+}
+
+function debianPackageInstalled(pkg) {
+  try {
+    const status = execSync(`dpkg-query -W -f='\${Status}' ${pkg}`, { stdio: ['ignore', 'pipe', 'ignore'] });
+    return status.toString().includes('install ok installed');
+  } catch {
+    return false;
+  }
+}
+
+// The steps of ../shared/notes/real-vscode-offline.md. The marker is written last, so an
+// interrupted install is thrown away and redone.
+function ensureCodeServer() {
+  if (isCodeServerInstalled()) return;
+  const dir = codeServerDir();
+  const started = Date.now();
+  console.log(`[setup] installing code-server ${CODE_SERVER_VERSION} into ${dir} (about 3 minutes, once)`);
+  rmSync(dir, { recursive: true, force: true });
+  mkdirSync(dir, { recursive: true });
+  writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
+  // As root, code-server refuses to install without unsafe-perm; its postinstall (skipped) would
+  // download ripgrep.
+  const unsafe = { npm_config_unsafe_perm: 'true' };
+  run(`npm install --no-audit --no-fund --ignore-scripts code-server@${CODE_SERVER_VERSION}`, {
+    cwd: dir,
+    env: unsafe,
+  });
+  // code-server loads argon2 (password auth) at start even with `--auth none`; its install script
+  // would try a download first, so build it from the sources it ships.
+  run('npm rebuild argon2', { cwd: dir, env: { ...unsafe, npm_config_build_from_source: 'true' } });
+  const vscodeDir = join(dir, 'node_modules', 'code-server', 'lib', 'vscode');
+  run('npm install --no-audit --no-fund --omit=dev --ignore-scripts', { cwd: vscodeDir, env: unsafe });
+  const rgDir = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
+  mkdirSync(rgDir, { recursive: true });
+  rmSync(join(rgDir, 'rg'), { force: true });
+  symlinkSync('/usr/bin/rg', join(rgDir, 'rg'));
+  // Builds the native modules against Node's headers; `yes` lets node-pty fetch node-gyp via npx.
+  run('npm rebuild', { cwd: vscodeDir, env: { ...unsafe, npm_config_yes: 'true' } });
+  rmSync(join(vscodeDir, 'node_modules.asar'), { force: true });
+  symlinkSync('node_modules', join(vscodeDir, 'node_modules.asar'));
+  run('npm install --no-audit --no-fund --omit=dev', { cwd: join(vscodeDir, 'extensions'), env: unsafe });
+  writeFileSync(codeServerMarker(), `code-server ${CODE_SERVER_VERSION} ${new Date().toISOString()}\n`);
+  console.log(`[setup] code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+// Two set-ups at once (npm start beside npm test) must not install into the same directory.
+function withLock(lockDir, fn) {
+  mkdirSync(join(lockDir, '..'), { recursive: true });
+  const deadline = Date.now() + 15 * 60 * 1000;
+  for (;;) {
+    try {
+      mkdirSync(lockDir);
+      break;
+    } catch {
+      // A lock older than the longest install is left over from a killed run.
+      if (existsSync(lockDir) && Date.now() - statSync(lockDir).mtimeMs > 15 * 60 * 1000) {
+        rmdirSync(lockDir);
+        continue;
+      }
+      if (Date.now() > deadline) fail(`timed out waiting for ${lockDir}`);
+      execSync('sleep 1');
+    }
+  }
+  try {
+    fn();
+  } finally {
+    rmdirSync(lockDir);
+  }
 }

@@ -1,0 +1,91 @@
+// `npm run package`: the VSIX that users install and that the in-editor tests install into
+// code-server. esbuild has bundled every dependency, so vsce runs with --no-dependencies.
+// Afterwards the package is opened and checked: every file the manifest points at, the two
+// bundles, the README and the licence must be inside, so a mistake in .vscodeignore fails here.
+import { execFileSync } from 'node:child_process';
+import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
+import { join, resolve } from 'node:path';
+
+export const VSIX = resolve('dist', 'cert-order-tools.vsix');
+
+/** Names of the entries of a zip file, read from its central directory. */
+export function zipEntries(file) {
+  const buf = readFileSync(file);
+  let eocd = buf.length - 22;
+  while (eocd >= 0 && buf.readUInt32LE(eocd) !== 0x06054b50) eocd--;
+  if (eocd < 0) throw new Error(`${file} is not a zip file`);
+  const count = buf.readUInt16LE(eocd + 10);
+  let at = buf.readUInt32LE(eocd + 16);
+  const names = [];
+  for (let i = 0; i < count; i++) {
+    if (buf.readUInt32LE(at) !== 0x02014b50) throw new Error(`${file}: bad central directory`);
+    const nameLen = buf.readUInt16LE(at + 28);
+    const extraLen = buf.readUInt16LE(at + 30);
+    const commentLen = buf.readUInt16LE(at + 32);
+    names.push(buf.toString('utf8', at + 46, at + 46 + nameLen));
+    at += 46 + nameLen + extraLen + commentLen;
+  }
+  return names;
+}
+
+/** What must be in the package: derived from the manifest, so new contributions are checked too. */
+function requiredEntries(manifest) {
+  const paths = new Set([
+    'package.json',
+    'readme.md',
+    'LICENSE.txt',
+    manifest.main.replace(/^\.\//, '').replace(/(\.js)?$/, '.js'),
+    'server/out/server.js',
+  ]);
+  const c = manifest.contributes ?? {};
+  for (const l of c.languages ?? []) if (l.configuration) paths.add(l.configuration);
+  for (const g of c.grammars ?? []) paths.add(g.path);
+  for (const s of c.snippets ?? []) paths.add(s.path);
+  for (const j of c.jsonValidation ?? []) if (!/^https?:/.test(j.url)) paths.add(j.url);
+  // Every schema the repository ships (issue 2: other tools validate order files with them).
+  for (const f of listFiles('schemas')) paths.add(f);
+  return [...paths].map((p) => `extension/${p.replace(/^\.\//, '')}`);
+}
+
+function listFiles(dir) {
+  let out = [];
+  let names = [];
+  try {
+    names = readdirSync(dir);
+  } catch {
+    return out;
+  }
+  for (const name of names) {
+    const p = `${dir}/${name}`;
+    out = statSync(p).isDirectory() ? out.concat(listFiles(p)) : out.concat([p]);
+  }
+  return out;
+}
+
+function main() {
+  mkdirSync('dist', { recursive: true });
+  execFileSync(
+    join('node_modules', '.bin', 'vsce'),
+    ['package', '--no-dependencies', '--allow-missing-repository', '--out', VSIX],
+    { stdio: ['ignore', 'inherit', 'inherit'] },
+  );
+  const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
+  const entries = new Set(zipEntries(VSIX));
+  const required = requiredEntries(manifest);
+  // A contribution whose file nobody has written yet is reported, not failed: VS Code skips it.
+  const always = ['extension/package.json', 'extension/readme.md', 'extension/LICENSE.txt'];
+  const notWritten = required.filter(
+    (p) => !entries.has(p) && !always.includes(p) && !existsSync(p.replace(/^extension\//, '')),
+  );
+  if (notWritten.length)
+    console.warn(`[package] the manifest names files that do not exist:\n  ${notWritten.join('\n  ')}`);
+  const missing = required.filter((p) => !entries.has(p) && !notWritten.includes(p));
+  if (missing.length) {
+    console.error(`[package] missing from ${VSIX}:\n  ${missing.join('\n  ')}`);
+    process.exit(1);
+  }
+  const kb = (statSync(VSIX).size / 1024).toFixed(1);
+  console.log(`[package] ${VSIX}: ${entries.size} entries, ${kb} KB, every file the manifest names present`);
+}
+
+if (process.argv[1] && resolve(process.argv[1]) === resolve('scripts/package.mjs')) main();

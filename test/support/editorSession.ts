@@ -1,0 +1,152 @@
+// A real VS Code for the tests: the packaged VSIX installed into a fresh extensions dir of
+// code-server 4.100.3, a throw-away copy of examples/ as the workspace, and Debian's Chromium
+// driven by playwright-core. Used by test/vscode/runCodeServer.ts (the in-editor suite) and the
+// browser checks in test/e2e/. Everything started here is ended by `close()`.
+import { execFileSync } from 'node:child_process';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { pathToFileURL } from 'node:url';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type * as CodeServerModule from '../../scripts/code-server.mjs' with { 'resolution-mode': 'import' };
+
+export const ROOT = path.resolve(__dirname, '..', '..');
+export const VSIX = path.join(ROOT, 'dist', 'cert-order-tools.vsix');
+export const RESULTS = path.join(ROOT, 'test-results');
+export const SCREENSHOTS = path.join(RESULTS, 'screenshots');
+
+export function loadCodeServerModule(): Promise<typeof CodeServerModule> {
+  return import(pathToFileURL(path.join(ROOT, 'scripts', 'code-server.mjs')).href);
+}
+
+let packaged = false;
+/** Builds the bundles and packs dist/cert-order-tools.vsix (once per process). */
+export function packageVsix(): string {
+  if (!packaged) {
+    execFileSync(process.execPath, ['scripts/build.mjs'], { cwd: ROOT, stdio: 'inherit' });
+    execFileSync(process.execPath, ['scripts/package.mjs'], {
+      cwd: ROOT,
+      stdio: ['ignore', 'ignore', 'inherit'],
+    });
+    packaged = true;
+  }
+  return VSIX;
+}
+
+export interface EditorSession {
+  tmp: string;
+  workspace: string;
+  extensionsDir: string;
+  /** The folder the VSIX was unpacked into. */
+  installedExtension: string;
+  port: number;
+  codeServerOutput(): string;
+  /** The workbench URL for the workspace, with optional desktop-style arguments. */
+  url(args?: [string, string][]): string;
+  close(): Promise<void>;
+}
+
+export interface SessionOptions {
+  /** Added to code-server's environment (the extension host inherits it). */
+  env?: Record<string, string>;
+  /** Written to the user settings. */
+  userSettings?: Record<string, unknown>;
+  /** Echo code-server's output. */
+  verbose?: boolean;
+}
+
+/** Installs the VSIX into a fresh extensions dir and starts code-server on a copy of examples/. */
+export async function startEditorSession(options: SessionOptions = {}): Promise<EditorSession> {
+  const cs = await loadCodeServerModule();
+  if (!cs.isCodeServerInstalled()) {
+    throw new Error('code-server is not installed: run `node scripts/setup.mjs --vscode` (npm test does)');
+  }
+  const vsix = packageVsix();
+  const tmp = mkdtempSync(path.join(tmpdir(), 'cert-order-vscode-'));
+  const workspace = path.join(tmp, 'examples');
+  const extensionsDir = path.join(tmp, 'extensions');
+  const userDataDir = path.join(tmp, 'user-data');
+  cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+  cs.installVsix(vsix, extensionsDir);
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
+  const installedExtension = path.join(
+    extensionsDir,
+    `${manifest.publisher}.${manifest.name}-${manifest.version}`,
+  );
+  if (!existsSync(path.join(installedExtension, 'package.json'))) {
+    throw new Error(`the VSIX did not install into ${installedExtension}`);
+  }
+  mkdirSync(path.join(userDataDir, 'User'), { recursive: true });
+  writeFileSync(
+    path.join(userDataDir, 'User', 'settings.json'),
+    JSON.stringify(
+      {
+        'workbench.startupEditor': 'none',
+        'workbench.tips.enabled': false,
+        'security.workspace.trust.enabled': false,
+        'extensions.autoCheckUpdates': false,
+        'extensions.autoUpdate': false,
+        'telemetry.telemetryLevel': 'off',
+        'update.mode': 'none',
+        ...options.userSettings,
+      },
+      null,
+      2,
+    ),
+  );
+  const server = await cs.startCodeServer({
+    workspace,
+    userDataDir,
+    extensionsDir,
+    // The in-editor suite checks that the extension it sees was loaded from here.
+    env: { ...options.env, CERT_ORDER_VSCODE_EXTENSIONS_DIR: extensionsDir },
+    onOutput: options.verbose ? (t) => process.stdout.write(t) : undefined,
+  });
+  let closed = false;
+  return {
+    tmp,
+    workspace,
+    extensionsDir,
+    installedExtension,
+    port: server.port,
+    codeServerOutput: server.output,
+    url: (args) => cs.workbenchUrl(server.port, workspace, args),
+    async close() {
+      if (closed) return;
+      closed = true;
+      await server.stop();
+      // Keep code-server's log and the VS Code logs for a failed run to look at.
+      mkdirSync(path.join(RESULTS, 'logs'), { recursive: true });
+      writeFileSync(path.join(RESULTS, 'logs', `code-server-${server.port}.log`), server.output());
+      const logs = path.join(userDataDir, 'logs');
+      if (existsSync(logs))
+        cpSync(logs, path.join(RESULTS, 'logs', `vscode-${server.port}`), { recursive: true });
+      rmSync(tmp, { recursive: true, force: true });
+    },
+  };
+}
+
+/** Headless Debian Chromium with a fresh profile, flags for this closed network. */
+export async function launchBrowser(): Promise<{ browser: Browser; page: Page }> {
+  const cs = await loadCodeServerModule();
+  const browser = await chromium.launch({
+    executablePath: cs.CHROMIUM,
+    args: cs.CHROMIUM_ARGS,
+    headless: true,
+  });
+  const context = await browser.newContext({ viewport: { width: 1400, height: 900 } });
+  const page = await context.newPage();
+  return { browser, page };
+}
+
+/** Saves a screenshot under test-results/screenshots/ and returns its path. */
+export async function screenshot(page: Page, name: string): Promise<string> {
+  mkdirSync(SCREENSHOTS, { recursive: true });
+  const file = path.join(SCREENSHOTS, `${name}.png`);
+  await page.screenshot({ path: file });
+  return file;
+}

@@ -1,0 +1,131 @@
+// `npm run test:vscode`: runs the in-editor suite inside code-server 4.100.3 (a real VS Code)
+// with the packaged VSIX installed, driven by headless Chromium.
+//
+// The workbench takes desktop VS Code's arguments through the `payload` query.
+// `extensionTestsPath` alone is refused by the extension host ("Cannot load test runner"): it
+// also wants `extensionDevelopmentPath`. That is pointed at the folder the VSIX was installed
+// into, so the code under test is exactly what the package holds, never the repository's.
+// When `run()` settles, the page calls `window.codeAutomationExit(code)`.
+//
+// Options: --grep PATTERN (only matching tests), --timeout SECONDS (whole run, default 900),
+// --verbose (echo code-server's and the browser's logs).
+import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
+import type { Browser } from 'playwright-core';
+import {
+  RESULTS,
+  launchBrowser,
+  screenshot,
+  startEditorSession,
+  type EditorSession,
+} from '../support/editorSession';
+import { buildSuite } from './buildSuite';
+
+function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
+const verbose = process.argv.includes('--verbose');
+const timeoutMs = Number(option('--timeout') ?? 900) * 1000;
+
+let session: EditorSession | undefined;
+let browser: Browser | undefined;
+
+async function cleanUp(): Promise<void> {
+  await browser?.close().catch(() => undefined);
+  browser = undefined;
+  await session?.close().catch((err: unknown) => console.error(err));
+  session = undefined;
+}
+
+/** Copies what the suite appends to its report file to stdout, as it comes. */
+function follow(file: string): { flush(): void; stop(): void } {
+  let printed = 0;
+  const flush = (): void => {
+    if (!existsSync(file)) return;
+    const text = readFileSync(file, 'utf8');
+    if (text.length > printed) {
+      process.stdout.write(text.slice(printed));
+      printed = text.length;
+    }
+  };
+  const timer = setInterval(flush, 200);
+  return { flush, stop: () => clearInterval(timer) };
+}
+
+async function main(): Promise<number> {
+  const started = Date.now();
+  const suiteIndex = await buildSuite();
+  mkdirSync(RESULTS, { recursive: true });
+  const report = path.join(RESULTS, 'vscode-suite.log');
+  writeFileSync(report, '');
+  const env: Record<string, string> = { CERT_ORDER_VSCODE_TEST_LOG: report };
+  const grep = option('--grep');
+  if (grep) env.CERT_ORDER_VSCODE_TEST_GREP = grep;
+  session = await startEditorSession({ env, verbose });
+  console.log(
+    `[test:vscode] code-server on port ${session.port}, VSIX installed in ${session.installedExtension}`,
+  );
+
+  const launched = await launchBrowser();
+  browser = launched.browser;
+  const page = launched.page;
+  const browserLog: string[] = [];
+  page.on('console', (msg) => {
+    browserLog.push(`[${msg.type()}] ${msg.text()}`);
+    if (verbose) console.log(`[browser ${msg.type()}] ${msg.text()}`);
+  });
+  page.on('pageerror', (err) => browserLog.push(`[pageerror] ${err.message}`));
+
+  let exit: (code: number) => void = () => undefined;
+  const exited = new Promise<number>((resolve) => (exit = resolve));
+  await page.exposeFunction('codeAutomationExit', (code: number) => exit(Number(code)));
+  const tail = follow(report);
+  const url = session.url([
+    ['extensionDevelopmentPath', session.installedExtension],
+    ['extensionTestsPath', suiteIndex],
+  ]);
+  await page.goto(url);
+
+  let timer: NodeJS.Timeout | undefined;
+  const timedOut = new Promise<number>((resolve) => {
+    timer = setTimeout(() => {
+      console.error(`[test:vscode] timed out after ${timeoutMs / 1000} s`);
+      resolve(124);
+    }, timeoutMs);
+  });
+  const code = await Promise.race([exited, timedOut]);
+  clearTimeout(timer);
+  tail.flush();
+  tail.stop();
+  writeFileSync(path.join(RESULTS, 'vscode-browser-console.log'), browserLog.join('\n'));
+  if (code !== 0) {
+    await screenshot(page, 'vscode-suite-failed').catch(() => undefined);
+    if (!readFileSync(report, 'utf8').trim()) {
+      // The suite never reported: show why (the browser console has the extension host's errors).
+      console.error(browserLog.slice(-40).join('\n'));
+      console.log('0 passed, 1 failed');
+    }
+    console.error(`[test:vscode] failed (exit ${code}); logs in ${path.relative(process.cwd(), RESULTS)}/`);
+  }
+  console.log(`[test:vscode] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  return code;
+}
+
+for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+  process.on(signal, () => {
+    void cleanUp().then(() => process.exit(130));
+  });
+}
+
+main()
+  .then(async (code) => {
+    await cleanUp();
+    process.exit(code);
+  })
+  .catch(async (err: unknown) => {
+    console.error(err);
+    await cleanUp();
+    process.exit(1);
+  });
