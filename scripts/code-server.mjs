@@ -191,7 +191,7 @@ export async function startCodeServer({
 export function workbenchUrl(port, folder, args = []) {
   const remote = (p) => `vscode-remote://localhost:${port}${p}`;
   const payload = args.map(([k, v]) => [k, v.startsWith('/') ? remote(v) : v]);
-  let url = `http://localhost:${port}/?folder=${encodeURIComponent(folder)}`;
+  let url = `http://localhost:${port}/?folder=${encodeURIComponent(folder).replace(/%2F/g, '/')}`;
   if (payload.length) url += `&payload=${encodeURIComponent(JSON.stringify(payload))}`;
   return url;
 }

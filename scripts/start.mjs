@@ -1,0 +1,151 @@
+// `npm start` (after `setup --vscode` and `build`): packs the VSIX and installs it into a
+// code-server 4.100.3 of its own, starts the local sandbox of the order APIs when it is built,
+// opens examples/ as the workspace, and prints the URL. Ctrl+C stops everything.
+//
+//   --port N   code-server's port (default 8123, or a free one when that is taken)
+//   --dev      load the repository as extensionDevelopmentPath instead of the installed VSIX
+//              (then `npm run build` and "Developer: Reload Window" pick up changes)
+//   --smoke    start everything, check that it answers, stop, and exit 0 or 1
+import { execFileSync, spawn } from 'node:child_process';
+import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { connect } from 'node:net';
+import { tmpdir } from 'node:os';
+import { join, resolve } from 'node:path';
+import { setTimeout } from 'node:timers';
+import { freePort, installVsix, killGroup, startCodeServer, workbenchUrl } from './code-server.mjs';
+
+const ROOT = resolve(import.meta.dirname, '..');
+const argv = process.argv.slice(2);
+const smoke = argv.includes('--smoke');
+const dev = argv.includes('--dev');
+const portArg = argv.includes('--port') ? Number(argv[argv.indexOf('--port') + 1]) : undefined;
+const log = (msg) => console.log(`[start] ${msg}`);
+
+const stops = [];
+async function stopAll() {
+  while (stops.length) await stops.pop()();
+}
+
+function portAnswers(port) {
+  return new Promise((res) => {
+    const s = connect({ host: '127.0.0.1', port });
+    s.once('connect', () => {
+      s.destroy();
+      res(true);
+    });
+    s.once('error', () => res(false));
+  });
+}
+
+async function waitForPort(port, child, timeoutMs) {
+  const deadline = Date.now() + timeoutMs;
+  while (Date.now() < deadline) {
+    if (child.exitCode !== null) return false;
+    if (await portAnswers(port)) return true;
+    await new Promise((r) => setTimeout(r, 100));
+  }
+  return false;
+}
+
+/** The loopback port the workspace settings point the demo endpoints at, if any. */
+function sandboxPortFromSettings() {
+  const file = join(ROOT, 'examples', '.vscode', 'settings.json');
+  if (!existsSync(file)) return undefined;
+  const m = /https?:\/\/(?:127\.0\.0\.1|localhost):(\d+)/.exec(readFileSync(file, 'utf8'));
+  return m ? Number(m[1]) : undefined;
+}
+
+/** Starts the sandbox when it is built; a placeholder that exits at once is reported and skipped. */
+async function startSandbox() {
+  const script = join(ROOT, 'sandbox', 'out', 'sandbox.js');
+  if (!existsSync(script)) return undefined;
+  const port = sandboxPortFromSettings();
+  if (port === undefined) {
+    log('sandbox: examples/.vscode/settings.json points no endpoint at a loopback port; not started');
+    return undefined;
+  }
+  if (await portAnswers(port)) {
+    log(`sandbox: port ${port} is already answering (a sandbox started elsewhere?); using it`);
+    return { port };
+  }
+  let output = '';
+  const child = spawn(process.execPath, [script, '--port', String(port)], {
+    cwd: ROOT,
+    detached: true,
+    stdio: ['ignore', 'pipe', 'pipe'],
+  });
+  child.stdout.on('data', (b) => (output += b));
+  child.stderr.on('data', (b) => (output += b));
+  stops.push(() => killGroup(child));
+  if (!(await waitForPort(port, child, 15000))) {
+    log(`sandbox: not running (${output.trim() || `exit ${child.exitCode}`}); continuing without it`);
+    await killGroup(child);
+    return undefined;
+  }
+  log(`sandbox listening on http://127.0.0.1:${port}/`);
+  return { port };
+}
+
+async function main() {
+  const state = smoke
+    ? mkdtempSync(join(tmpdir(), 'cert-order-start-'))
+    : join(ROOT, '.vscode-test', 'start');
+  if (smoke) stops.push(async () => rmSync(state, { recursive: true, force: true }));
+  const extensionsDir = join(state, 'extensions');
+  const userDataDir = join(state, 'user-data');
+  const workspace = join(ROOT, 'examples');
+  mkdirSync(join(userDataDir, 'User'), { recursive: true });
+  const settings = join(userDataDir, 'User', 'settings.json');
+  if (!existsSync(settings)) {
+    writeFileSync(
+      settings,
+      JSON.stringify({ 'workbench.startupEditor': 'none', 'telemetry.telemetryLevel': 'off' }),
+    );
+  }
+
+  if (!dev) {
+    execFileSync(process.execPath, [join(ROOT, 'scripts', 'package.mjs')], { cwd: ROOT, stdio: 'inherit' });
+    installVsix(join(ROOT, 'dist', 'cert-order-tools.vsix'), extensionsDir);
+    log(`installed dist/cert-order-tools.vsix into ${extensionsDir}`);
+  }
+  const sandbox = await startSandbox();
+
+  let port = portArg;
+  if (port === undefined) port = (await portAnswers(8123)) ? await freePort() : 8123;
+  if (port === 0) port = await freePort();
+  const server = await startCodeServer({ workspace, userDataDir, extensionsDir, port });
+  stops.push(() => server.stop());
+  const url = workbenchUrl(server.port, workspace, dev ? [['extensionDevelopmentPath', ROOT]] : []);
+
+  if (smoke) {
+    const page = await globalThis.fetch(url);
+    const html = await page.text();
+    const ok = page.status === 200 && html.includes('workbench');
+    log(`smoke: code-server ${page.status}${ok ? ', workbench page served' : ', no workbench page'}`);
+    let sandboxOk = true;
+    if (sandbox) {
+      sandboxOk = await portAnswers(sandbox.port);
+      log(`smoke: sandbox on ${sandbox.port} ${sandboxOk ? 'answers' : 'does not answer'}`);
+    }
+    await stopAll();
+    process.exitCode = ok && sandboxOk ? 0 : 1;
+    return;
+  }
+
+  console.log(
+    `\n  Open ${url}\n  (${dev ? 'extension loaded from the repository' : 'extension installed from the VSIX'}` +
+      `${sandbox ? `, sandbox on http://127.0.0.1:${sandbox.port}/` : ', no sandbox'}). Ctrl+C stops everything.\n`,
+  );
+  await new Promise((res) => {
+    server.child.once('exit', res);
+    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, res);
+  });
+  log('stopping');
+  await stopAll();
+}
+
+main().catch(async (err) => {
+  console.error(err);
+  await stopAll();
+  process.exit(1);
+});
