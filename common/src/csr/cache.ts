@@ -1,0 +1,75 @@
+// Decode and verify once per distinct CSR. The order around a CSR changes on every keystroke; the
+// CSR itself rarely does. Two bounded LRU maps: the exact text (a hit costs one Map lookup, no
+// base64 work), then the normalised base64 (the same CSR with other line breaks or in another
+// file). No module-level state: the language server owns one instance.
+import { analyseCsrBase64, type CsrAnalysis } from './analyse';
+import { readCsrText } from './pem';
+
+export interface CsrCacheOptions {
+  /** Distinct CSRs kept (each map). Default 64. */
+  maxEntries?: number;
+  /** Texts longer than this are not kept by text (the base64 map still applies). Default 64 KiB. */
+  maxTextLength?: number;
+}
+
+export class CsrCache {
+  private readonly byText = new Map<string, CsrAnalysis>();
+  private readonly byBase64 = new Map<string, CsrAnalysis>();
+  private readonly maxEntries: number;
+  private readonly maxTextLength: number;
+  /** Analyses computed (misses of both maps): for tests and the bench. */
+  decodes = 0;
+
+  constructor(options: CsrCacheOptions = {}) {
+    this.maxEntries = Math.max(1, options.maxEntries ?? 64);
+    this.maxTextLength = options.maxTextLength ?? 65536;
+  }
+
+  /** Same result as analyseCsrText(text), from the cache when this CSR was seen. */
+  analyse(text: string): CsrAnalysis {
+    const hit = touch(this.byText, text);
+    if (hit) return hit;
+    const read = readCsrText(text);
+    let result: CsrAnalysis;
+    if (!read.ok) {
+      result = { kind: 'text-error', text: read };
+    } else {
+      const same = touch(this.byBase64, read.base64);
+      // Same bytes elsewhere in other text: reuse the decode, with this text's own offsets.
+      result = same && same.kind !== 'text-error' ? { ...same, text: read } : this.decode(read);
+    }
+    if (text.length <= this.maxTextLength) put(this.byText, text, result, this.maxEntries);
+    return result;
+  }
+
+  get size(): number {
+    return this.byBase64.size;
+  }
+
+  clear(): void {
+    this.byText.clear();
+    this.byBase64.clear();
+  }
+
+  private decode(read: Parameters<typeof analyseCsrBase64>[0]): CsrAnalysis {
+    this.decodes++;
+    const result = analyseCsrBase64(read);
+    put(this.byBase64, read.base64, result, this.maxEntries);
+    return result;
+  }
+}
+
+function touch<V>(map: Map<string, V>, key: string): V | undefined {
+  const value = map.get(key);
+  if (value !== undefined) {
+    map.delete(key);
+    map.set(key, value);
+  }
+  return value;
+}
+
+function put<V>(map: Map<string, V>, key: string, value: V, max: number): void {
+  map.delete(key);
+  map.set(key, value);
+  while (map.size > max) map.delete(map.keys().next().value as string);
+}

@@ -1,0 +1,90 @@
+// checkCsr: what the CA would say about a CSR for this order, one finding per problem.
+import type { CsrAnalysis } from '../analyse';
+import {
+  csrCnNotFqdn,
+  csrCnWildcardNotAllowed,
+  csrCnWildcardRequired,
+  csrIntranetFqdn,
+  csrIntranetPublicIp,
+} from './commonName';
+import { csrEmpty, csrNotACsr, csrNotBase64, csrVersion } from './encoding';
+import {
+  csrBadSignature,
+  csrSignatureUnchecked,
+  csrUnsupportedKeyAlgorithm,
+  csrUnsupportedKeySize,
+  csrUnsupportedSignature,
+} from './keyPolicy';
+import { csrOrderFieldDiffers, csrOrderFieldRequired } from './orderFields';
+import {
+  csrCountryInvalid,
+  csrMissingSubjectField,
+  csrSubjectIgnored,
+  csrSubjectTooLong,
+  csrSubjectType,
+} from './subject';
+import type {
+  CsrCheckContext,
+  CsrContentRule,
+  CsrFinding,
+  CsrInputRule,
+  CsrRule,
+  RuleContext,
+} from './types';
+
+export * from './types';
+export { describeKey, describeSignature } from './keyPolicy';
+
+/** Rules about the text and the DER, in the order the CA meets the problems. */
+export const CSR_INPUT_RULES: readonly CsrInputRule[] = [csrEmpty, csrNotBase64, csrNotACsr];
+
+/** Rules about a decoded CSR. */
+export const CSR_CONTENT_RULES: readonly CsrContentRule[] = [
+  csrVersion,
+  csrUnsupportedKeyAlgorithm,
+  csrUnsupportedSignature,
+  csrBadSignature,
+  csrSignatureUnchecked,
+  csrUnsupportedKeySize,
+  csrMissingSubjectField,
+  csrCountryInvalid,
+  csrCnNotFqdn,
+  csrCnWildcardNotAllowed,
+  csrCnWildcardRequired,
+  csrIntranetFqdn,
+  csrIntranetPublicIp,
+  csrSubjectTooLong,
+  csrSubjectType,
+  csrSubjectIgnored,
+  csrOrderFieldRequired,
+  csrOrderFieldDiffers,
+];
+
+export const CSR_RULES: readonly CsrRule[] = [...CSR_INPUT_RULES, ...CSR_CONTENT_RULES];
+
+export function resolveContext(context: CsrCheckContext): RuleContext {
+  const comodo = context.api === 'comodo-autoapplyssl';
+  const prioritise = (context.prioritiseCSRValues ?? 'Y').trim().toUpperCase();
+  return {
+    api: context.api,
+    products: context.products,
+    // The document policy is the Comodo document's; other APIs get today's practice.
+    policy: comodo ? (context.policy ?? 'current') : 'current',
+    orderFields: context.orderFields,
+    prioritiseCSRValues: prioritise === 'N' ? 'N' : 'Y',
+    comodo,
+  };
+}
+
+/** Every finding for the CSR under this order's API, product and fields. Never throws. */
+export function checkCsr(analysis: CsrAnalysis, context: CsrCheckContext): CsrFinding[] {
+  const ctx = resolveContext(context);
+  const out: CsrFinding[] = [];
+  for (const rule of CSR_INPUT_RULES) if (rule.apis.includes(ctx.api)) out.push(...rule.check(analysis, ctx));
+  if (analysis.kind === 'decoded') {
+    for (const rule of CSR_CONTENT_RULES) {
+      if (rule.apis.includes(ctx.api)) out.push(...rule.check(analysis.csr, ctx));
+    }
+  }
+  return out;
+}
