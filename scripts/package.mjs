@@ -2,6 +2,8 @@
 // code-server. esbuild has bundled every dependency, so vsce runs with --no-dependencies.
 // Afterwards the package is opened and checked: every file the manifest points at, the two
 // bundles, the README and the licence must be inside, so a mistake in .vscodeignore fails here.
+// The README's relative image links are left as they are (--no-rewrite-relative-links): the
+// repository is not on GitHub, for vsce to rewrite them to.
 import { execFileSync } from 'node:child_process';
 import { existsSync, mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
@@ -66,7 +68,7 @@ function main() {
   mkdirSync('dist', { recursive: true });
   execFileSync(
     join('node_modules', '.bin', 'vsce'),
-    ['package', '--no-dependencies', '--allow-missing-repository', '--out', VSIX],
+    ['package', '--no-dependencies', '--no-rewrite-relative-links', '--out', VSIX],
     { stdio: ['ignore', 'inherit', 'inherit'] },
   );
   const manifest = JSON.parse(readFileSync('package.json', 'utf8'));
