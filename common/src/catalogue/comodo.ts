@@ -293,6 +293,8 @@ export const comodoAutoApplySsl: ApiCatalogue = {
   document: DOC,
   caseInsensitiveNames: true,
   certificateKind: 'tls',
+  // The same CSR for the same products is the same certificate.
+  duplicateKeyFields: ['csr', 'product'],
   endpoints: {
     production: 'https://secure.comodo.net/products/!AutoApplySSL',
     demoMode: 'testFlag',

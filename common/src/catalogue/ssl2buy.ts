@@ -30,6 +30,8 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
   document: DOC,
   caseInsensitiveNames: false,
   certificateKind: 'smime',
+  // The partner's own order number names the order.
+  duplicateKeyFields: ['PartnerOrderID'],
   endpoints: {
     production:
       'https://api.ssl2buy.com/queryservice/ComodoFullOrder/SectigoPersonalAuthenticationEnterprise',

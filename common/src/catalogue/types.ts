@@ -83,4 +83,9 @@ export interface ApiCatalogue {
   statusCodes: StatusCodeSpec[];
   /** Kind of certificate, for messages and the CSR rules. */
   certificateKind: 'tls' | 'smime';
+  /**
+   * Fields whose values identify one order: re-sending to production an order with the same
+   * values as an earlier production success asks first (issue 4).
+   */
+  duplicateKeyFields?: string[];
 }

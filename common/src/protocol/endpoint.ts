@@ -1,0 +1,67 @@
+// Which URL an order goes to, and whether that URL may be used.
+import type { ApiCatalogue } from '../catalogue';
+import type { ApiEndpointSettings, SubmissionSettings } from '../settings';
+import type { Environment } from './types';
+
+/** The settings and environment-variable key of an API: the first segment of its id (`comodo`, `ssl2buy`). */
+export function vendorKey(api: ApiCatalogue): string {
+  return api.id.split('-')[0];
+}
+
+export function apiSettings(api: ApiCatalogue, settings: SubmissionSettings): ApiEndpointSettings {
+  const s = settings.apis[vendorKey(api)];
+  return s ?? { productionUrl: api.endpoints.production, demoUrl: api.endpoints.demo ?? '', userName: '' };
+}
+
+export interface ResolvedEndpoint {
+  url: string;
+  environment: Environment;
+  /** Send the API's test flag (Comodo `test=Y`): always on the demo of a `testFlag` API. */
+  testFlag: boolean;
+}
+
+/**
+ * Comodo's demo is the production URL with `test=Y` (document 1.05) unless
+ * `certOrder.comodo.demoUrl` is set; `test=Y` is sent to a set demo URL too, so that pointing it
+ * at the real endpoint still cannot charge the account. SSL2Buy has its own demo URL.
+ */
+export function resolveEndpoint(
+  api: ApiCatalogue,
+  environment: Environment,
+  settings: SubmissionSettings,
+): ResolvedEndpoint {
+  const s = apiSettings(api, settings);
+  const production = s.productionUrl || api.endpoints.production;
+  if (environment === 'production') return { url: production, environment, testFlag: false };
+  const testFlag = api.endpoints.demoMode === 'testFlag';
+  const demo = s.demoUrl || (testFlag ? production : (api.endpoints.demo ?? ''));
+  return { url: demo, environment, testFlag };
+}
+
+/** 127.0.0.0/8, ::1 and localhost. */
+export function isLoopbackHost(hostname: string): boolean {
+  const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
+  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
+  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
+  return m !== null && m.slice(1).every((o) => Number(o) <= 255);
+}
+
+/** Why the URL may not be used, or undefined when it may: https, or http to loopback when allowed. */
+export function endpointProblem(url: string, allowLoopbackHttp: boolean): string | undefined {
+  let parsed: URL;
+  try {
+    parsed = new URL(url);
+  } catch {
+    return `The endpoint "${url}" is not a valid URL.`;
+  }
+  if (parsed.protocol === 'https:') return undefined;
+  if (parsed.protocol === 'http:') {
+    if (!isLoopbackHost(parsed.hostname))
+      return `The endpoint ${url} uses http: orders are only sent over https (plain http is allowed to loopback addresses only).`;
+    if (!allowLoopbackHttp)
+      return `The endpoint ${url} uses http and certOrder.http.allowLoopbackHttp is off.`;
+    return undefined;
+  }
+  return `The endpoint ${url} is neither https nor http.`;
+}
