@@ -3,4 +3,9 @@
 import { createConnection, ProposedFeatures } from 'vscode-languageserver/node';
 import { startServer } from './serverMain';
 
-startServer(createConnection(ProposedFeatures.all));
+const connection = createConnection(ProposedFeatures.all);
+// A stray rejection must not end the server (Node ends the process on one by default).
+process.on('unhandledRejection', (reason) =>
+  connection.console.error(`unhandled rejection: ${String(reason)}`),
+);
+startServer(connection);

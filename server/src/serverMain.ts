@@ -1,12 +1,196 @@
-import { type Connection, TextDocuments, TextDocumentSyncKind } from 'vscode-languageserver/node';
+// Thin LSP wiring around the pure order language service: documents, settings pulled per
+// document, diagnostics pushed on open and change, and one-line handlers that look the document
+// up and call the service. Every handler is guarded: bad input gets an empty answer, never a crash.
+import { readFile, stat } from 'node:fs/promises';
+import { fileURLToPath } from 'node:url';
+import {
+  CodeActionKind,
+  DidChangeConfigurationNotification,
+  TextDocuments,
+  TextDocumentSyncKind,
+  type Connection,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings, type OrderSettings } from '../../common/src/settings';
+import {
+  getOrderLanguageService,
+  type CsrParticipant,
+  type OrderLanguageService,
+  type ReadFile,
+} from './service';
 
-// Placeholder wiring until the order language service lands (issue 2).
-export function startServer(connection: Connection): void {
+/** A CSR file is a few KB; anything much larger is not a CSR. */
+const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
+
+export const readLocalFile: ReadFile = async (uri) => {
+  if (!uri.startsWith('file:')) throw new Error(`only file: URIs are read (${uri})`);
+  const path = fileURLToPath(uri);
+  const info = await stat(path);
+  if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  if (info.size > MAX_REFERENCED_FILE_BYTES) throw new Error(`${info.size} bytes is too large for a CSR`);
+  return new Uint8Array(await readFile(path));
+};
+
+export interface ServerOptions {
+  /** The CSR participant (issue 3), when there is one. */
+  csr?: CsrParticipant;
+}
+
+export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
-  connection.onInitialize(() => ({
-    capabilities: { textDocumentSync: TextDocumentSyncKind.Incremental },
-  }));
+  const service: OrderLanguageService = getOrderLanguageService({
+    readFile: readLocalFile,
+    csr: options.csr,
+  });
+  const settingsCache = new Map<string, Promise<OrderSettings>>();
+  let pullSettings = false;
+
+  const guard =
+    <A extends unknown[], R>(name: string, fallback: R, fn: (...args: A) => R | Promise<R>) =>
+    async (...args: A): Promise<R> => {
+      try {
+        return await fn(...args);
+      } catch (err) {
+        connection.console.error(
+          `${name} failed: ${err instanceof Error ? (err.stack ?? err.message) : String(err)}`,
+        );
+        return fallback;
+      }
+    };
+
+  function settingsFor(uri: string): Promise<OrderSettings> {
+    if (!pullSettings) return Promise.resolve(defaultSettings);
+    let settings = settingsCache.get(uri);
+    if (!settings) {
+      settings = connection.workspace
+        .getConfiguration({ scopeUri: uri, section: 'certOrder' })
+        .then((value: unknown) => mergeSettings(value))
+        .catch(() => defaultSettings);
+      settingsCache.set(uri, settings);
+    }
+    return settings;
+  }
+
+  // Validation: at most one run per document at a time; changes during a run schedule one more.
+  const running = new Set<string>();
+  const again = new Set<string>();
+  const validate = guard('validation', undefined, async (uri: string): Promise<void> => {
+    if (running.has(uri)) {
+      again.add(uri);
+      return;
+    }
+    running.add(uri);
+    try {
+      const document = documents.get(uri);
+      if (!document) return;
+      const version = document.version;
+      const diagnostics = await service.doValidation(document, await settingsFor(uri));
+      // A newer version is already waiting: its diagnostics follow.
+      if (documents.get(uri)?.version === version && !again.has(uri)) {
+        await connection.sendDiagnostics({ uri, version, diagnostics });
+      }
+    } finally {
+      running.delete(uri);
+      if (again.delete(uri)) void validate(uri);
+    }
+  });
+
+  connection.onInitialize((params) => {
+    pullSettings = !!params.capabilities.workspace?.configuration;
+    return {
+      capabilities: {
+        textDocumentSync: TextDocumentSyncKind.Incremental,
+        completionProvider: { triggerCharacters: ['"', ':', ','] },
+        hoverProvider: true,
+        codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix] },
+        documentSymbolProvider: true,
+        foldingRangeProvider: true,
+        selectionRangeProvider: true,
+        documentFormattingProvider: true,
+        documentRangeFormattingProvider: true,
+      },
+    };
+  });
+  connection.onInitialized(() => {
+    if (pullSettings)
+      void connection.client
+        .register(DidChangeConfigurationNotification.type, { section: 'certOrder' })
+        .catch(() => undefined);
+  });
+  connection.onDidChangeConfiguration(() => {
+    settingsCache.clear();
+    for (const d of documents.all()) void validate(d.uri);
+  });
+
+  documents.onDidChangeContent((e) => void validate(e.document.uri));
+  documents.onDidClose((e) => {
+    settingsCache.delete(e.document.uri);
+    void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
+  });
+
+  const doc = (uri: string) => documents.get(uri);
+  connection.onCompletion(
+    guard('completion', null, (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.doComplete(d, p.position) : null;
+    }),
+  );
+  connection.onHover(
+    guard('hover', null, async (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.doHover(d, p.position, await settingsFor(d.uri)) : null;
+    }),
+  );
+  connection.onCodeAction(
+    guard('codeAction', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.doCodeActions(d, p.range, p.context) : [];
+    }),
+  );
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.findDocumentSymbols(d) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guard('foldingRange', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.getFoldingRanges(d) : [];
+    }),
+  );
+  connection.onSelectionRanges(
+    guard('selectionRange', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.getSelectionRanges(d, p.positions) : [];
+    }),
+  );
+  connection.onDocumentFormatting(
+    guard('formatting', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.format(d, undefined, p.options) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    guard('rangeFormatting', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.format(d, p.range, p.options) : [];
+    }),
+  );
+
   documents.listen(connection);
   connection.listen();
+}
+
+/** `certOrder` as the client sends it, over the defaults; unknown or mistyped values are ignored. */
+export function mergeSettings(value: unknown): OrderSettings {
+  const section = (value ?? {}) as { csr?: { keyPolicy?: unknown } };
+  const keyPolicy = section.csr?.keyPolicy;
+  return {
+    ...defaultSettings,
+    csr: {
+      ...defaultSettings.csr,
+      ...(keyPolicy === 'current' || keyPolicy === 'document' ? { keyPolicy } : {}),
+    },
+  };
 }

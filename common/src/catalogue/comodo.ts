@@ -113,6 +113,7 @@ const fields: FieldSpec[] = [
       'With 24, 34, 7, 35, 62, 63, 64 or 65 the add-ons 36 (TrustLogo) and 37 (Card Payment TrustLogo) are optional; ' +
       'with 43 or 44 they must NOT be specified. Examples: `24`, `34,36`, `35,36,37`.',
     values: [...COMODO_BASE_PRODUCTS, ...COMODO_ADDON_PRODUCTS],
+    format: 'integer-list',
     placeholder: '24',
     source: req('product'),
   },
@@ -224,6 +225,7 @@ const fields: FieldSpec[] = [
     maxLength: 255,
     required: false,
     description: 'Alternative issuance email address',
+    format: 'email',
     notes:
       'If specified, the certificate will be emailed to this email address rather than the applicant’s admin email address.',
     source: req('emailAddress'),
@@ -234,6 +236,7 @@ const fields: FieldSpec[] = [
     maxLength: 1,
     required: false,
     description: 'Whether the Web Host has validated the customer',
+    valuesCaseInsensitive: true,
     values: YES_NO('The Web Host has validated the customer.', 'Comodo will validate the customer.'),
     source: req('isCustomerValidated'),
   },
@@ -246,6 +249,7 @@ const fields: FieldSpec[] = [
     notes:
       'If Y, the account will not be charged and the order will be processed as a test order. If omitted, its value defaults to N. ' +
       'The extension sets it to Y when submitting to the demo endpoint.',
+    valuesCaseInsensitive: true,
     values: YES_NO('Process as a test order; the account is not charged.', 'A real order.'),
     source: req('test'),
   },
@@ -293,6 +297,7 @@ export const comodoAutoApplySsl: ApiCatalogue = {
   document: DOC,
   caseInsensitiveNames: true,
   certificateKind: 'tls',
+  problemStatus: { unknownField: -2, missingField: -3, invalidValue: -4 },
   // The same CSR for the same products is the same certificate.
   duplicateKeyFields: ['csr', 'product'],
   endpoints: {

@@ -44,6 +44,7 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
     {
       ...str('PartnerEmail', 'SSL2Buy login Email', true),
       credential: 'user',
+      format: 'email',
       notes: 'May be written in the order or in the `certOrder.ssl2buy.partnerEmail` setting.',
     },
     {
@@ -104,12 +105,12 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
         str('OrgName', 'Organisation Name', true, 'OrganisationInfo'),
         str('OrgDuns', 'Organisation Duns', false, 'OrganisationInfo'),
         str('OrgCompanyRegNumber', 'Organisation Reg. No.', false, 'OrganisationInfo'),
-        str('Email', 'Organisation Email', true, 'OrganisationInfo'),
+        { ...str('Email', 'Organisation Email', true, 'OrganisationInfo'), format: 'email' },
         str('Address1', 'Organisation Address1', true, 'OrganisationInfo'),
         str('Address2', 'Organisation Address2', false, 'OrganisationInfo'),
         str('City', 'Organisation City', true, 'OrganisationInfo'),
         str('State', 'Organisation State', true, 'OrganisationInfo'),
-        str('CountryName', 'Organisation Country Name', true, 'OrganisationInfo'),
+        { ...str('CountryName', 'Organisation Country Name', true, 'OrganisationInfo'), format: 'iso3166-country' },
         str('PostalCode', 'Organisation Postal Code', true, 'OrganisationInfo'),
         str('PhoneNo', 'Organisation Phone number', true, 'OrganisationInfo'),
         str('Fax', 'Organisation Fax', false, 'OrganisationInfo'),

@@ -20,6 +20,15 @@ export interface ValueSpec {
 
 export type FieldType = 'string' | 'integer' | 'char' | 'object';
 
+/** What a value must look like beyond its type and length. */
+export type FieldFormat =
+  /** An e-mail address. */
+  | 'email'
+  /** An ISO-3166 country: its alpha-2 code, or its English name. */
+  | 'iso3166-country'
+  /** A comma-separated string of integers (Comodo `product`); a single JSON integer is accepted too. */
+  | 'integer-list';
+
 /** How a field relates to the credentials kept in SecretStorage. */
 export type CredentialRole =
   /** The account name: may be written in the order or in settings. */
@@ -41,6 +50,9 @@ export interface FieldSpec {
   notes?: string;
   /** Allowed values, when the document lists them. */
   values?: ValueSpec[];
+  /** The document accepts the values in either case (Comodo: "Y (or y)"); the listed case is hinted. */
+  valuesCaseInsensitive?: boolean;
+  format?: FieldFormat;
   /** Members of an object field. */
   fields?: FieldSpec[];
   credential?: CredentialRole;
@@ -83,6 +95,11 @@ export interface ApiCatalogue {
   statusCodes: StatusCodeSpec[];
   /** Kind of certificate, for messages and the CSR rules. */
   certificateKind: 'tls' | 'smime';
+  /**
+   * The status code the API answers for a generic problem with an argument, where the document
+   * gives one (Comodo: -2 unrecognised, -3 missing, -4 invalid). Diagnostics quote it.
+   */
+  problemStatus?: { unknownField?: number; missingField?: number; invalidValue?: number };
   /**
    * Fields whose values identify one order: re-sending to production an order with the same
    * values as an earlier production success asks first (issue 4).

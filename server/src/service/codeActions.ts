@@ -1,0 +1,97 @@
+// Quick fixes. Most come with the diagnostic (`data.fixes`, computed with it for the same
+// document version); "add the missing required fields" is computed here, for all of an object's
+// missing fields at once.
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CodeActionContext,
+  type Diagnostic,
+} from 'vscode-languageserver-types';
+import type { ObjectASTNode } from 'vscode-json-languageservice';
+import { findField, type FieldSpec } from '../../../common/src/catalogue';
+import { addProperties, placeholderValue } from './edits';
+import type { OrderModel } from './model';
+import { requiredInFile } from './schema/orderSchema';
+import type { OrderDiagnosticData, QuickFix } from './types';
+import { DIAGNOSTIC_SOURCE } from './validation/validate';
+
+export function orderCodeActions(model: OrderModel, context: CodeActionContext): CodeAction[] {
+  const actions: CodeAction[] = [];
+  const missing = new Map<string, { path: (string | number)[]; diagnostics: Diagnostic[] }>();
+  for (const d of context.diagnostics) {
+    if (d.source !== DIAGNOSTIC_SOURCE) continue;
+    const data = d.data as OrderDiagnosticData | undefined;
+    if (data?.version === model.version)
+      for (const fix of data.fixes ?? []) actions.push(toAction(model, fix, [d]));
+    if (d.code === 'missing-field' && data?.objectPath) {
+      const key = JSON.stringify(data.objectPath);
+      const entry = missing.get(key) ?? { path: data.objectPath, diagnostics: [] };
+      entry.diagnostics.push(d);
+      missing.set(key, entry);
+    }
+  }
+  for (const { path, diagnostics } of missing.values()) {
+    const action = addMissingFields(model, path, diagnostics);
+    if (action) actions.push(action);
+  }
+  return actions;
+}
+
+function toAction(model: OrderModel, fix: QuickFix, diagnostics: Diagnostic[]): CodeAction {
+  return {
+    title: fix.title,
+    kind: CodeActionKind.QuickFix,
+    diagnostics,
+    isPreferred: fix.preferred ?? false,
+    edit: { changes: { [model.document.uri]: fix.edits } },
+  };
+}
+
+/** The object at a path of keys from the root, with the fields it may hold. */
+function objectAtPath(
+  model: OrderModel,
+  path: (string | number)[],
+): { object: ObjectASTNode; fields: readonly FieldSpec[] } | undefined {
+  const api = model.api;
+  let object = model.root;
+  let fields: readonly FieldSpec[] | undefined = api?.fields;
+  for (const key of path) {
+    if (!object || !fields || !api) return undefined;
+    const field = findField(fields, String(key), api.caseInsensitiveNames);
+    const value = field ? model.find(field, object, fields)?.property.valueNode : undefined;
+    object = value?.type === 'object' ? value : undefined;
+    fields = field?.fields;
+  }
+  return object && fields ? { object, fields } : undefined;
+}
+
+function addMissingFields(
+  model: OrderModel,
+  path: (string | number)[],
+  diagnostics: Diagnostic[],
+): CodeAction | undefined {
+  const at = objectAtPath(model, path);
+  if (!at) return undefined;
+  const present = model.properties(at.object, at.fields);
+  const absent = requiredInFile(at.fields).filter((f) => !present.some((b) => b.field === f));
+  if (absent.length === 0) return undefined;
+  const names = absent.map((f) => f.name).join(', ');
+  return toAction(
+    model,
+    {
+      title:
+        absent.length === 1
+          ? `Add the missing required field ${names}`
+          : `Add the missing required fields: ${names}`,
+      edits: [
+        addProperties(
+          model,
+          at.object,
+          absent.map((f) => [f.name, placeholderValue(f)]),
+        ),
+      ],
+      preferred: true,
+    },
+    diagnostics,
+  );
+}

@@ -1,0 +1,230 @@
+// Completion. Field names come from vscode-json-languageservice's schema completion (it knows
+// where commas and colons go), re-ranked from the catalogue: required first, credentials and
+// fields already present (in any case, for Comodo) left out. Values come from the catalogue:
+// coded values with their names ("2 - Apache/ModSSL"), product combinations the rules allow,
+// ISO-3166 countries, the known `$api` ids.
+import {
+  CompletionItemKind,
+  MarkupKind,
+  type CompletionItem,
+  type CompletionList,
+  type Position,
+  type Range,
+} from 'vscode-languageserver-types';
+import type { ASTNode, ObjectASTNode, PropertyASTNode } from 'vscode-json-languageservice';
+import {
+  API_KEY,
+  catalogues,
+  findField,
+  type ApiCatalogue,
+  type FieldSpec,
+} from '../../../common/src/catalogue';
+import {
+  COMODO_ADDON_PRODUCTS,
+  COMODO_BASE_PRODUCTS,
+  COMODO_NO_ADDON_PRODUCTS,
+} from '../../../common/src/catalogue/comodo';
+import { allCountries } from './countries';
+import { apiMarkdown, fieldTypeText, requirementText, valueLabel, valueMarkdown } from './docs';
+import type { JsonServices } from './jsonServices';
+import type { OrderModel } from './model';
+import { SCHEMA_KEY } from './schema/orderSchema';
+
+const EMPTY: CompletionList = { isIncomplete: false, items: [] };
+
+interface ValueTarget {
+  property: PropertyASTNode;
+  range: Range;
+  /** `,` when the value is followed by another member without one. */
+  separator: string;
+}
+
+export async function completeOrder(
+  model: OrderModel,
+  position: Position,
+  json: JsonServices,
+): Promise<CompletionList> {
+  if (!model.json) return EMPTY;
+  const offset = model.document.offsetAt(position);
+  const target = valueTarget(model, offset);
+  if (target) {
+    const items = valueItems(model, target);
+    if (items) return { isIncomplete: false, items };
+  }
+  const list = (await json.forApi(model.api).doComplete(model.document, position, model.json)) ?? EMPTY;
+  return refineFieldNames(model, offset, list);
+}
+
+function isScalar(node: ASTNode | undefined): boolean {
+  return !!node && node.type !== 'object' && node.type !== 'array' && node.type !== 'property';
+}
+
+/** The property whose value the cursor is on, and the text a value replaces. */
+function valueTarget(model: OrderModel, offset: number): ValueTarget | undefined {
+  const node = model.json?.getNodeFromOffset(offset, true);
+  let property: PropertyASTNode | undefined;
+  if (isScalar(node) && node!.parent?.type === 'property' && node!.parent.valueNode === node) {
+    property = node!.parent;
+  } else if (
+    node?.type === 'property' &&
+    node.colonOffset !== undefined &&
+    node.colonOffset >= 0 &&
+    offset > node.colonOffset
+  ) {
+    if (!node.valueNode || isScalar(node.valueNode)) property = node;
+  }
+  if (!property) return undefined;
+  const text = model.document.getText();
+  const value = property.valueNode;
+  let start: number;
+  let end: number;
+  if (value && offset >= value.offset && offset <= value.offset + value.length) {
+    start = value.offset;
+    end = value.offset + value.length;
+  } else {
+    // A word typed without quotes (`Y`, `tru`) is replaced too.
+    start = offset;
+    while (start > 0 && /[^\s,:{}[\]]/.test(text[start - 1])) start--;
+    end = offset;
+  }
+  const next = /\S/.exec(text.slice(end, end + 200));
+  const separator = next && !/[,}\]]/.test(next[0]) ? ',' : '';
+  return { property, range: model.range(start, end - start), separator };
+}
+
+function valueItems(model: OrderModel, target: ValueTarget): CompletionItem[] | undefined {
+  const { property } = target;
+  if (property.keyNode.value === API_KEY && property.parent === model.root) {
+    return catalogues.map((api, i) =>
+      item(
+        target,
+        api.id,
+        `${api.id} - ${api.title}`,
+        i,
+        api.title,
+        apiMarkdown(api),
+        CompletionItemKind.Module,
+      ),
+    );
+  }
+  const bound = model.fieldOf(property);
+  if (!bound) return undefined;
+  const { field } = bound;
+  if (field.format === 'integer-list') return productItems(target);
+  if (field.values?.length) {
+    return field.values.map((v, i) =>
+      item(target, v.value, valueLabel(v), i, v.description ?? v.label, valueMarkdown(v)),
+    );
+  }
+  if (field.format === 'iso3166-country') {
+    return allCountries().map((c, i) => ({
+      ...item(target, c.code, `${c.code} - ${c.name}`, i, c.name),
+      filterText: `"${c.code}" ${c.name}`,
+    }));
+  }
+  return undefined;
+}
+
+function item(
+  target: ValueTarget,
+  value: string | number,
+  label: string,
+  index: number,
+  detail?: string,
+  markdown?: string,
+  kind: CompletionItemKind = CompletionItemKind.EnumMember,
+): CompletionItem {
+  const text = JSON.stringify(value);
+  return {
+    label,
+    kind,
+    detail,
+    ...(markdown ? { documentation: { kind: MarkupKind.Markdown, value: markdown } } : {}),
+    filterText: text,
+    sortText: String(index).padStart(4, '0'),
+    textEdit: { range: target.range, newText: text + target.separator },
+  };
+}
+
+/** Every `product` the document allows: one base, then optionally the add-ons 36 and/or 37. */
+export function productCombinations(): { value: string; label: string }[] {
+  const out: { value: string; label: string }[] = [];
+  const addonSets = [[], [COMODO_ADDON_PRODUCTS[0]], [COMODO_ADDON_PRODUCTS[1]], COMODO_ADDON_PRODUCTS];
+  for (const base of COMODO_BASE_PRODUCTS) {
+    for (const addons of COMODO_NO_ADDON_PRODUCTS.includes(base.value as number) ? [[]] : addonSets) {
+      const parts = [base, ...addons];
+      out.push({ value: parts.map((p) => p.value).join(','), label: parts.map((p) => p.label).join(' + ') });
+    }
+  }
+  return out;
+}
+
+function productItems(target: ValueTarget): CompletionItem[] {
+  return productCombinations().map((p, i) => item(target, p.value, `${p.value} - ${p.label}`, i, p.label));
+}
+
+/** The object whose member names the cursor is on, and the member being written. */
+function objectAt(
+  model: OrderModel,
+  offset: number,
+): { object: ObjectASTNode; current?: PropertyASTNode } | undefined {
+  const node = model.json?.getNodeFromOffset(offset, true);
+  if (node?.type === 'object') return { object: node };
+  if (node?.type === 'string' && node.parent?.type === 'property' && node.parent.keyNode === node) {
+    const object = node.parent.parent;
+    return object?.type === 'object' ? { object, current: node.parent } : undefined;
+  }
+  return undefined;
+}
+
+function fieldsOf(
+  model: OrderModel,
+  api: ApiCatalogue,
+  object: ObjectASTNode,
+): readonly FieldSpec[] | undefined {
+  if (object === model.root) return api.fields;
+  const property = object.parent;
+  return property?.type === 'property' ? model.fieldOf(property)?.field.fields : undefined;
+}
+
+function rank(field: FieldSpec): number {
+  if (field.required === true && !field.credential) return 1;
+  if (field.required === 'conditional') return 2;
+  return 3;
+}
+
+function refineFieldNames(model: OrderModel, offset: number, list: CompletionList): CompletionList {
+  const api = model.api;
+  const at = objectAt(model, offset);
+  if (!at) return list;
+  const fields = api ? fieldsOf(model, api, at.object) : undefined;
+  const ci = api?.caseInsensitiveNames ?? false;
+  const norm = (s: string) => (ci ? s.toLowerCase() : s);
+  const present = new Set(
+    at.object.properties.filter((p) => p !== at.current).map((p) => norm(p.keyNode.value)),
+  );
+  const items: CompletionItem[] = [];
+  for (const it of list.items) {
+    if (it.kind !== CompletionItemKind.Property) {
+      items.push(it);
+      continue;
+    }
+    if (it.label === API_KEY || it.label === SCHEMA_KEY) {
+      items.push({ ...it, sortText: it.label === API_KEY ? '0' : '9' });
+      continue;
+    }
+    const field = fields ? findField(fields, it.label, ci) : undefined;
+    if (!field) {
+      items.push(it);
+      continue;
+    }
+    if (field.credential === 'secret' || present.has(norm(field.name))) continue;
+    const index = fields!.indexOf(field);
+    items.push({
+      ...it,
+      sortText: `${rank(field)}${String(index).padStart(3, '0')}`,
+      detail: `${requirementText(field)} · ${fieldTypeText(field)}`,
+    });
+  }
+  return { ...list, items };
+}

@@ -1,0 +1,106 @@
+// Hover: a field's documentation from the catalogue (the same Markdown as the schema's), and
+// on a value its meaning: coded values, each product of a `product` list, a country, a CSR
+// (where the CSR participant adds its decode).
+import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
+import type { ASTNode } from 'vscode-json-languageservice';
+import { API_KEY, catalogues, type FieldSpec } from '../../../common/src/catalogue';
+import { countryName } from './countries';
+import { apiListText, apiMarkdown, fieldMarkdown, valueMarkdown } from './docs';
+import type { JsonServices } from './jsonServices';
+import { isKey, type OrderModel } from './model';
+import type { OrderLanguageServiceParams, OrderSettings } from './types';
+import { readCsrValues } from './validation/csr';
+import { productName } from './validation/rules/comodoProducts';
+
+export async function hoverOrder(
+  model: OrderModel,
+  position: Position,
+  json: JsonServices,
+  settings: OrderSettings,
+  params: OrderLanguageServiceParams,
+): Promise<Hover | null> {
+  if (!model.json) return null;
+  const node = model.json.getNodeFromOffset(model.document.offsetAt(position));
+  const property = node?.parent?.type === 'property' ? node.parent : undefined;
+  const onKey = !!node && isKey(node);
+  const onValue = !!node && property?.valueNode === node && node.type !== 'object' && node.type !== 'array';
+  if (!node || !property || (!onKey && !onValue)) {
+    return json.forApi(model.api).doHover(model.document, position, model.json);
+  }
+  const sections: string[] = [];
+  const api = model.api;
+  if (property.keyNode.value === API_KEY && property.parent === model.root) {
+    sections.push(
+      api ? apiMarkdown(api) : `\`${API_KEY}\` names the API of this order: ${apiListText(catalogues)}.`,
+    );
+  } else {
+    const bound = model.fieldOf(property);
+    if (!api || !bound) return json.forApi(api).doHover(model.document, position, model.json);
+    sections.push(fieldMarkdown(api, bound.field, bound.parent?.name));
+    if (onValue) sections.push(...(await valueSections(model, bound.field, node, settings, params)));
+  }
+  return {
+    contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
+    range: model.rangeOf(node),
+  };
+}
+
+async function valueSections(
+  model: OrderModel,
+  field: FieldSpec,
+  node: ASTNode,
+  settings: OrderSettings,
+  params: OrderLanguageServiceParams,
+): Promise<string[]> {
+  if (field.format === 'integer-list') {
+    const list = model.products;
+    if (!list?.wellFormed) return [];
+    return [
+      list.codes.map((c) => `- ${productName(c.code).replace(/^(-?\d+) \((.*)\)$/, '`$1` $2')}`).join('\n'),
+    ];
+  }
+  if (field.values) {
+    const raw = String(node.value);
+    const value = field.values.find(
+      (v) =>
+        String(v.value) === raw ||
+        (field.valuesCaseInsensitive && String(v.value).toLowerCase() === raw.toLowerCase()),
+    );
+    return value ? [valueMarkdown(value)] : [];
+  }
+  if (field.format === 'iso3166-country' && typeof node.value === 'string') {
+    const name = countryName(node.value.trim());
+    return name ? [`\`${node.value.trim().toUpperCase()}\` — ${name}`] : [];
+  }
+  if (field.csr) return csrSections(model, node, settings, params);
+  return [];
+}
+
+async function csrSections(
+  model: OrderModel,
+  node: ASTNode,
+  settings: OrderSettings,
+  params: OrderLanguageServiceParams,
+): Promise<string[]> {
+  const csr = (await readCsrValues(model, settings, params)).find((c) => c.node === node);
+  if (!csr) return [];
+  const { source } = csr.input;
+  const out: string[] = [];
+  if (source.kind === 'file') {
+    const where = source.uri ? decodeURIComponent(source.uri) : 'unresolved';
+    out.push(
+      csr.unreadable !== undefined
+        ? `CSR file \`${source.reference}\` (${where}): cannot be read, ${csr.unreadable}.`
+        : `CSR file \`${source.reference}\` (${where})${source.bytes ? `, ${source.bytes.length} bytes` : ''}.`,
+    );
+  }
+  if (csr.unreadable === undefined && params.csr?.hover) {
+    try {
+      const more = await params.csr.hover(csr.input);
+      if (more) out.push(more);
+    } catch {
+      // The field's documentation is still worth showing.
+    }
+  }
+  return out;
+}

@@ -1,0 +1,5 @@
+// The order language service's public surface.
+export { getOrderLanguageService, type OrderLanguageService } from './orderLanguageService';
+export * from './types';
+export { buildOrderSchema, buildApiSelectorSchema, schemaFileName } from './schema/orderSchema';
+export { DIAGNOSTIC_SOURCE } from './validation/validate';

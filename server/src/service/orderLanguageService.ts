@@ -1,0 +1,72 @@
+// The order language service, after vscode-json-languageservice's `getLanguageService`: a pure
+// object (text in, LSP types out) whose features share one parse per document version.
+import type { TextDocument } from 'vscode-languageserver-textdocument';
+import type {
+  CodeAction,
+  CodeActionContext,
+  CompletionList,
+  Diagnostic,
+  DocumentSymbol,
+  FoldingRange,
+  FormattingOptions,
+  Hover,
+  Position,
+  Range,
+  SelectionRange,
+  TextEdit,
+} from 'vscode-languageserver-types';
+import { defaultSettings } from '../../../common/src/settings';
+import { orderCodeActions } from './codeActions';
+import { completeOrder } from './completion';
+import { hoverOrder } from './hover';
+import { createJsonServices } from './jsonServices';
+import type { OrderModel } from './model';
+import { OrderParser } from './parse';
+import { defaultLimits, type OrderFacts, type OrderLanguageServiceParams, type OrderSettings } from './types';
+import { orderRules } from './validation/rules';
+import { validateOrder } from './validation/validate';
+
+export interface OrderLanguageService {
+  doValidation(document: TextDocument, settings?: OrderSettings): Promise<Diagnostic[]>;
+  doComplete(document: TextDocument, position: Position): Promise<CompletionList>;
+  doHover(document: TextDocument, position: Position, settings?: OrderSettings): Promise<Hover | null>;
+  doCodeActions(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
+  findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  getFoldingRanges(document: TextDocument): FoldingRange[];
+  getSelectionRanges(document: TextDocument, positions: Position[]): SelectionRange[];
+  format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
+  /** The API and values of an order (for the CSR participant and other layers); undefined without a known `$api`. */
+  getOrderFacts(document: TextDocument): OrderFacts | undefined;
+}
+
+export function getOrderLanguageService(params: OrderLanguageServiceParams = {}): OrderLanguageService {
+  const json = createJsonServices();
+  const parser = new OrderParser(json.forApi(undefined), { ...defaultLimits, ...params.limits });
+  const parse = (document: TextDocument): OrderModel => parser.parse(document);
+  // Symbols and folding of a file past the limits would walk 10,000 nested levels: skip them.
+  const checked = (document: TextDocument) => !parse(document).limit;
+
+  return {
+    doValidation: (document, settings = defaultSettings) =>
+      validateOrder(parse(document), json, orderRules, settings, params),
+    doComplete: (document, position) => completeOrder(parse(document), position, json),
+    doHover: (document, position, settings = defaultSettings) =>
+      hoverOrder(parse(document), position, json, settings, params),
+    doCodeActions: (document, _range, context) => orderCodeActions(parse(document), context),
+    findDocumentSymbols(document) {
+      const model = parse(document);
+      return model.json
+        ? json.forApi(model.api).findDocumentSymbols2(document, model.json, { resultLimit: 5000 })
+        : [];
+    },
+    getFoldingRanges: (document) =>
+      checked(document) ? json.forApi(undefined).getFoldingRanges(document, { rangeLimit: 5000 }) : [],
+    getSelectionRanges(document, positions) {
+      const model = parse(document);
+      return model.json ? json.forApi(model.api).getSelectionRanges(document, positions, model.json) : [];
+    },
+    format: (document, range, options) =>
+      checked(document) ? json.forApi(undefined).format(document, range, options) : [],
+    getOrderFacts: (document) => parse(document).facts,
+  };
+}

@@ -1,0 +1,93 @@
+// The public types of the order language service: what it needs (I/O, passed in) and what it
+// gives. No `vscode` import, no LSP connection: text in, LSP types out.
+import type { ApiCatalogue, FieldSpec } from '../../../common/src/catalogue';
+import type { OrderSettings } from '../../../common/src/settings';
+import type { DiagnosticSeverity, Range } from 'vscode-languageserver-types';
+
+export type { OrderSettings };
+
+/** Reads a file the order references (a `file:` CSR). Rejects when it cannot be read. */
+export type ReadFile = (uri: string) => Promise<Uint8Array>;
+
+export interface OrderLanguageServiceParams {
+  /** Injected I/O, like json-languageservice's `schemaRequestService`. Without it, `file:` references are not checked. */
+  readFile?: ReadFile;
+  /** The CSR engineer's decoder, rules and hover (issue 3). Without it, only presence and readability are checked. */
+  csr?: CsrParticipant;
+  /** Inputs past these are answered with one diagnostic instead of a full check. */
+  limits?: Partial<OrderLimits>;
+}
+
+export interface OrderLimits {
+  /** Characters; an order is a few KB, a huge one is a mistake or junk. */
+  maxLength: number;
+  /** Nesting of objects and arrays; an order nests two deep. */
+  maxDepth: number;
+}
+
+export const defaultLimits: OrderLimits = { maxLength: 4 * 1024 * 1024, maxDepth: 64 };
+
+/** `data` of every diagnostic the service returns: what a quick fix needs. */
+export interface OrderDiagnosticData {
+  /** The document version the diagnostic (and its fixes) was computed for. */
+  version: number;
+  /** Edits that are certain to fix the problem. */
+  fixes?: QuickFix[];
+  /** JSON path of the object a `missing-field` diagnostic is about (`[]`: the root). */
+  objectPath?: (string | number)[];
+}
+
+export interface QuickFix {
+  title: string;
+  edits: { range: Range; newText: string }[];
+  /** The one fix to apply with "auto fix". */
+  preferred?: boolean;
+}
+
+// ---------------------------------------------------------------------------------------------
+// The CSR seam (issue 3 plugs in here).
+
+/** Facts about the order around a CSR, for rules that depend on the product or other fields. */
+export interface OrderFacts {
+  api: ApiCatalogue;
+  /** Comodo `product` codes as written (empty when absent or malformed; SSL2Buy: empty). */
+  products: number[];
+  /** Top-level values by the catalogue's spelling (Comodo names normalised), nested objects as plain objects. */
+  values: Readonly<Record<string, unknown>>;
+}
+
+/** Where a CSR field's text comes from. */
+export type CsrSource =
+  | { kind: 'inline' }
+  /** `"file:relative/path.csr"`: `uri` is resolved against the order; `bytes` is the file's content when it was read. */
+  | { kind: 'file'; reference: string; uri: string; bytes?: Uint8Array };
+
+export interface CsrInput {
+  /** The catalogue field that holds the CSR (`csr: true`). */
+  field: FieldSpec;
+  /** The JSON string's value, escapes decoded (PEM with real newlines, or `file:...`). */
+  value: string;
+  /** Range of the JSON string in the order, quotes included: where CSR diagnostics go by default. */
+  range: Range;
+  source: CsrSource;
+  order: OrderFacts;
+  settings: OrderSettings;
+}
+
+/** A CSR finding; `range` defaults to the CSR string (or the `file:` reference). */
+export interface CsrProblem {
+  code: string;
+  severity: DiagnosticSeverity;
+  message: string;
+  range?: Range;
+}
+
+/**
+ * What the CSR engineer provides: called with the CSR of an order (inline text, or the referenced
+ * file's bytes) on every validation and hover. Must not throw; may cache by the CSR's bytes.
+ */
+export interface CsrParticipant {
+  validate?(input: CsrInput): CsrProblem[] | Promise<CsrProblem[]>;
+  /** Markdown appended to the hover over the CSR value or reference. */
+  hover?(input: CsrInput): string | undefined | Promise<string | undefined>;
+}

@@ -1,0 +1,108 @@
+// The CSR seam. This service checks that a CSR field has a value and that a `file:` reference
+// can be read; everything inside the CSR (decoding, key, subject, the CA's -5...-19 rules) is the
+// CSR participant's (issue 3), called here with the text or the file's bytes and the order around it.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import type { StringASTNode } from 'vscode-json-languageservice';
+import { CSR_FILE_PREFIX } from '../../../../common/src/catalogue';
+import type { OrderModel } from '../model';
+import type { CsrInput, OrderLanguageServiceParams, OrderSettings } from '../types';
+import type { OrderRule, RuleFinding } from './rule';
+import { boundFields } from './rules/objects';
+import { statusAnswer } from './vendorText';
+
+export interface CsrValue {
+  node: StringASTNode;
+  input: CsrInput;
+  /** Why a `file:` reference could not be read (the participant is not called then). */
+  unreadable?: string;
+}
+
+/** `file:www.example.com.csr` resolved against the order's URI; undefined when it cannot be. */
+export function resolveReference(orderUri: string, reference: string): string | undefined {
+  if (!reference) return undefined;
+  try {
+    const escaped = reference.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F');
+    return new URL(escaped, orderUri).href;
+  } catch {
+    return undefined;
+  }
+}
+
+function describeError(err: unknown): string {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (code === 'ENOENT') return 'no such file';
+  if (code === 'EACCES' || code === 'EPERM') return 'permission denied';
+  if (code === 'EISDIR') return 'it is a directory';
+  return err instanceof Error ? err.message : String(err);
+}
+
+/** The order's CSR fields with what the participant needs; reads referenced files. */
+export async function readCsrValues(
+  model: OrderModel,
+  settings: OrderSettings,
+  params: OrderLanguageServiceParams,
+): Promise<CsrValue[]> {
+  const facts = model.facts;
+  if (!facts) return [];
+  const out: CsrValue[] = [];
+  for (const b of boundFields(model)) {
+    const node = b.property.valueNode;
+    if (!b.field.csr || node?.type !== 'string') continue;
+    const base = { field: b.field, value: node.value, range: model.rangeOf(node), order: facts, settings };
+    if (!node.value.startsWith(CSR_FILE_PREFIX)) {
+      out.push({ node, input: { ...base, source: { kind: 'inline' } } });
+      continue;
+    }
+    const reference = node.value.slice(CSR_FILE_PREFIX.length).trim();
+    const uri = resolveReference(model.document.uri, reference);
+    const value: CsrValue = { node, input: { ...base, source: { kind: 'file', reference, uri: uri ?? '' } } };
+    if (!reference) value.unreadable = 'the reference names no file';
+    else if (!uri) value.unreadable = 'a relative path needs the order to be saved first';
+    else if (params.readFile) {
+      try {
+        const bytes = await params.readFile(uri);
+        value.input = { ...value.input, source: { kind: 'file', reference, uri, bytes } };
+      } catch (err) {
+        value.unreadable = describeError(err);
+      }
+    }
+    out.push(value);
+  }
+  return out;
+}
+
+export const csrRule: OrderRule = {
+  code: 'csr-empty',
+  severity: DiagnosticSeverity.Error,
+  async check({ model, api, settings, params }) {
+    const findings: RuleFinding[] = [];
+    for (const csr of await readCsrValues(model, settings, params)) {
+      const { field, range, source } = csr.input;
+      if (csr.node.value.trim() === '') {
+        findings.push({
+          range,
+          message:
+            `'${field.name}' is empty: paste the CSR (PEM, with or without the BEGIN/END lines) or write "file:name.csr". ${statusAnswer(api, 'missingField', field.name) ?? ''}`.trimEnd(),
+        });
+        continue;
+      }
+      if (csr.unreadable !== undefined && source.kind === 'file') {
+        findings.push({
+          code: 'csr-file-unreadable',
+          range,
+          message: `Cannot read the CSR file '${source.reference}'${source.uri ? ` (${decodeURIComponent(source.uri)})` : ''}: ${csr.unreadable}. The file's content is sent as '${field.name}'.`,
+        });
+        continue;
+      }
+      if (!params.csr?.validate) continue;
+      try {
+        for (const p of await params.csr.validate(csr.input)) {
+          findings.push({ code: p.code, severity: p.severity, message: p.message, range: p.range ?? range });
+        }
+      } catch {
+        // A participant's failure must not cost the order's other diagnostics.
+      }
+    }
+    return findings;
+  },
+};

@@ -1,0 +1,32 @@
+// Comodo `product`: "There MUST be exactly ONE of the following integers specified" (the base
+// products 43, 44, 24, 34, 7, 35, 62, 63, 64, 65).
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { COMODO_BASE_PRODUCTS } from '../../../../../common/src/catalogue/comodo';
+import type { OrderRule } from '../rule';
+import { COMODO, listed, productInvalid, productName, readProducts } from './comodoProducts';
+
+export const comodoProductBaseCount: OrderRule = {
+  code: 'comodo-product-base-count',
+  severity: DiagnosticSeverity.Error,
+  apis: COMODO,
+  check(ctx) {
+    const read = readProducts(ctx);
+    if (!read || read.bases.length === 1) return [];
+    const range = ctx.model.rangeOf(read.list.node);
+    if (read.bases.length === 0) {
+      return [
+        {
+          range,
+          message: `'product' has no base product: exactly one of ${listed(COMODO_BASE_PRODUCTS)} must be given (the add-ons 36 and 37 go with one). ${productInvalid(ctx)}`,
+        },
+      ];
+    }
+    const names = read.bases.map((b) => productName(b.code)).join(', ');
+    return [
+      {
+        range,
+        message: `'product' has ${read.bases.length} base products (${names}): the document allows exactly ONE per order. ${productInvalid(ctx)}`,
+      },
+    ];
+  },
+};

@@ -1,0 +1,40 @@
+// Comodo `servers`: required for the wildcard products (35, 65), 1 to 10 server licences.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { COMODO_WILDCARD_PRODUCTS } from '../../../../../common/src/catalogue/comodo';
+import { addProperties, placeholderValue } from '../../edits';
+import type { OrderRule } from '../rule';
+import { statusAnswer } from '../vendorText';
+import { COMODO, productName } from './comodoProducts';
+import { SERVERS, baseProduct } from './comodoValidity';
+
+export const comodoServersMissing: OrderRule = {
+  code: 'comodo-servers-missing',
+  severity: DiagnosticSeverity.Error,
+  apis: COMODO,
+  check(ctx) {
+    const base = baseProduct(ctx);
+    const root = ctx.model.root;
+    const products = ctx.model.products;
+    if (
+      !root ||
+      !products ||
+      base === undefined ||
+      !COMODO_WILDCARD_PRODUCTS.includes(base) ||
+      ctx.model.find(SERVERS)
+    ) {
+      return [];
+    }
+    const value = placeholderValue(SERVERS);
+    return [
+      {
+        range: ctx.model.rangeOf(products.node),
+        message:
+          `${productName(base)} needs 'servers': the number of server licences, 1 to 10. ` +
+          `${statusAnswer(ctx.api, 'missingField', 'servers') ?? ''}`.trimEnd(),
+        fixes: [
+          { title: `Add "servers": ${value}`, edits: [addProperties(ctx.model, root, [['servers', value]])] },
+        ],
+      },
+    ];
+  },
+};

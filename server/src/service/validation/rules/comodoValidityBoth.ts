@@ -1,0 +1,36 @@
+// Comodo: "years is superseded by days, but is retained for backwards compatibility": both given
+// is one too many, and a contradiction when they disagree.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { removeProperty } from '../../edits';
+import type { OrderRule } from '../rule';
+import { COMODO } from './comodoProducts';
+import { validityFields } from './comodoValidity';
+
+export const comodoValidityBoth: OrderRule = {
+  code: 'comodo-validity-both',
+  severity: DiagnosticSeverity.Warning,
+  apis: COMODO,
+  check(ctx) {
+    const { years, days } = validityFields(ctx);
+    if (!years || !days) return [];
+    const y = years.property.valueNode?.value;
+    const d = days.property.valueNode?.value;
+    const disagree = typeof y === 'number' && typeof d === 'number' && y * 365 !== d;
+    return [
+      {
+        range: ctx.model.rangeOf(years.property.keyNode),
+        message:
+          `Both 'years' and 'days' are given: the document says days supersedes years, kept only for backwards compatibility.` +
+          (disagree ? ` They disagree (${y} year${y === 1 ? '' : 's'} vs ${d} days).` : '') +
+          ` Remove 'years'.`,
+        fixes: [
+          {
+            title: `Remove '${years.key}'`,
+            edits: [removeProperty(ctx.model, years.property)],
+            preferred: !disagree,
+          },
+        ],
+      },
+    ];
+  },
+};

@@ -1,0 +1,338 @@
+// vscode-json-languageservice reports syntax and schema problems in generic terms ("Missing
+// property", "String is longer than..."). Each becomes a coded diagnostic that names the field,
+// says what is allowed and what the vendor would answer, with a fix where one is certain.
+import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { ErrorCode, type ASTNode, type Diagnostic, type ObjectASTNode } from 'vscode-json-languageservice';
+import {
+  API_KEY,
+  catalogues,
+  findField,
+  type ApiCatalogue,
+  type FieldSpec,
+} from '../../../../common/src/catalogue';
+import { apiListText } from '../docs';
+import { renameKey, replaceValue } from '../edits';
+import { enclosingProperty, isKey, type OrderModel } from '../model';
+import { SCHEMA_KEY } from '../schema/orderSchema';
+import { closestName, integerRanges, orList } from '../text';
+import type { QuickFix } from '../types';
+import type { RuleFinding } from './rule';
+import { vendorName, vendorRule } from './vendorText';
+
+export interface SchemaFinding extends RuleFinding {
+  code: string;
+  severity: DiagnosticSeverity;
+  objectPath?: (string | number)[];
+}
+
+/** Codes of the problems the schema finds, in the order the README lists them. */
+export const schemaCodes = [
+  'json-syntax',
+  'api-missing',
+  'api-unknown',
+  'missing-field',
+  'unknown-field',
+  'wrong-type',
+  'too-long',
+  'value-not-allowed',
+  'invalid-format',
+  'invalid-email',
+  'schema',
+] as const;
+
+const E = DiagnosticSeverity.Error;
+
+/** One value, one problem: `"1"` for years is the wrong type; that it is not 1, 2 or 3 follows. */
+const VALUE_PRIORITY: Record<string, number> = {
+  'wrong-type': 0,
+  'value-not-allowed': 1,
+  'invalid-format': 2,
+  'invalid-email': 2,
+  'too-long': 3,
+};
+
+export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[]): SchemaFinding[] {
+  const out: SchemaFinding[] = [];
+  const best = new Map<string, number>();
+  const at = (f: SchemaFinding) =>
+    `${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}`;
+  for (const d of raw) {
+    const finding = codeOne(model, d);
+    if (!finding) continue;
+    out.push(finding);
+    const p = VALUE_PRIORITY[finding.code];
+    if (p !== undefined) best.set(at(finding), Math.min(p, best.get(at(finding)) ?? p));
+  }
+  return out.filter(
+    (f) => VALUE_PRIORITY[f.code] === undefined || VALUE_PRIORITY[f.code] === best.get(at(f)),
+  );
+}
+
+function codeOne(model: OrderModel, raw: Diagnostic): SchemaFinding | undefined {
+  // Newer LSP types allow Markdown messages; this service's are plain text.
+  const message: unknown = raw.message;
+  const d = {
+    ...raw,
+    message: typeof message === 'string' ? message : String((message as { value?: unknown }).value),
+  };
+  const code = typeof d.code === 'number' ? d.code : undefined;
+  // The duplicate-field rule reports duplicates (case-insensitively where the API is); the
+  // credential rule reports credentials (the schema marks them deprecated).
+  if (code === ErrorCode.DuplicateKey || code === ErrorCode.Deprecated) return undefined;
+  if (code !== undefined && code !== ErrorCode.EnumValueMismatch && code !== ErrorCode.Undefined) {
+    const schemaTrouble = code === ErrorCode.SchemaUnsupportedFeature || code >= ErrorCode.SchemaResolveError;
+    return {
+      code: schemaTrouble ? 'schema' : 'json-syntax',
+      severity: schemaTrouble ? DiagnosticSeverity.Warning : E,
+      range: d.range,
+      message: d.message,
+    };
+  }
+  const offset = model.document.offsetAt(d.range.start);
+  const node = model.json?.getNodeFromOffset(offset);
+  if (!node) return other(d);
+  const missing = /^Missing property "(.+)"\.$/.exec(d.message);
+  if (missing) return missingField(model, d, node, missing[1]);
+  if (/^Property .+ is not allowed\.$/.test(d.message) && isKey(node)) return unknownField(model, d, node);
+  return valueProblem(model, d, node);
+}
+
+function other(d: Diagnostic): SchemaFinding {
+  return { code: 'schema', severity: E, range: d.range, message: d.message };
+}
+
+function pathOf(node: ASTNode): string[] {
+  const path: string[] = [];
+  for (let n: ASTNode | undefined = node; n; n = n.parent)
+    if (n.type === 'property') path.unshift(n.keyNode.value);
+  return path;
+}
+
+/** The fields an object may hold: the API's at the root, the parent field's members inside. */
+function fieldsOfObject(model: OrderModel, object: ObjectASTNode): readonly FieldSpec[] | undefined {
+  const api = model.api;
+  if (!api) return undefined;
+  if (object === model.root) return api.fields;
+  const property = object.parent;
+  return property?.type === 'property' ? model.fieldOf(property)?.field.fields : undefined;
+}
+
+function missingField(
+  model: OrderModel,
+  d: Diagnostic,
+  node: ASTNode,
+  name: string,
+): SchemaFinding | undefined {
+  const api = model.api;
+  if (!api) {
+    return {
+      code: 'api-missing',
+      severity: E,
+      range: d.range,
+      message: `Missing "${API_KEY}": name the API this order is for: ${apiListText(catalogues)}.`,
+      fixes: guessApiFixes(model),
+    };
+  }
+  const object = node.type === 'object' ? node : isKey(node) ? enclosingProperty(node)?.valueNode : undefined;
+  if (object?.type !== 'object') return other(d);
+  const fields = fieldsOfObject(model, object) ?? [];
+  const field = fields.find((f) => f.name === name);
+  if (!field) return other(d);
+  // Written in another case: the field-name-case rule hints the documented spelling.
+  if (model.properties(object, fields).some((b) => b.field === field)) return undefined;
+  const path = pathOf(object);
+  const where = path.length ? `${path.join('.')}.${name}` : name;
+  return {
+    code: 'missing-field',
+    severity: E,
+    range: d.range,
+    message: `Missing required field '${where}' (${field.description.replace(/\.$/, '')}). ${vendorRule(api, 'missingField', field)}`,
+    objectPath: path,
+  };
+}
+
+function unknownField(model: OrderModel, d: Diagnostic, key: ASTNode): SchemaFinding | undefined {
+  const api = model.api;
+  const property = key.parent;
+  if (!api || property?.type !== 'property' || property.parent?.type !== 'object') return other(d);
+  const object = property.parent;
+  const fields = fieldsOfObject(model, object) ?? [];
+  const name = property.keyNode.value;
+  const atRoot = object === model.root;
+  const candidates = [...fields.map((f) => f.name), ...(atRoot ? [API_KEY, SCHEMA_KEY] : [])];
+  const closest = closestName(name, candidates);
+  const guess = closest ? ` Did you mean '${closest}'?` : '';
+  const fixes: QuickFix[] = closest
+    ? [{ title: `Rename to '${closest}'`, edits: [renameKey(model, property, closest)], preferred: true }]
+    : [];
+  const within = atRoot ? '' : ` in ${pathOf(object).join('.')}`;
+  const status = api.problemStatus?.unknownField;
+  const message =
+    name.startsWith('$') && atRoot
+      ? `'${name}' is not an order key: the extension's own keys are ${API_KEY} and ${SCHEMA_KEY}.${guess}`
+      : status !== undefined
+        ? `Unknown ${vendorName(api)} argument '${name}'${within}.${guess} ${vendorName(api)} would answer ${status}: ${api.statusCodes.find((s) => s.code === status)?.meaning ?? ''}`
+        : `'${name}' is not a field${within || ' of the request'} in the ${vendorName(api)} document (${api.document}).${guess}`;
+  return {
+    code: 'unknown-field',
+    severity: status !== undefined ? E : DiagnosticSeverity.Warning,
+    range: d.range,
+    message: message.trimEnd(),
+    fixes,
+  };
+}
+
+function valueProblem(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFinding {
+  if (node === model.json?.root && !node.parent) {
+    return {
+      code: 'wrong-type',
+      severity: E,
+      range: d.range,
+      message: `An order file is one JSON object: { "${API_KEY}": "...", then the vendor's fields }.`,
+    };
+  }
+  const property = enclosingProperty(node);
+  if (!property || property.valueNode !== node) return other(d);
+  if (property.keyNode.value === API_KEY && property.parent === model.root) return unknownApi(model, d, node);
+  const api = model.api;
+  const bound = model.fieldOf(property);
+  if (!api || !bound) return other(d);
+  const { field } = bound;
+  const name = bound.parent ? `${bound.parent.name}.${field.name}` : field.name;
+  const rule = vendorRule(api, 'invalidValue', field);
+  const shown = node.type === 'string' ? JSON.stringify(node.value) : String(node.value ?? node.type);
+  const finding = (code: string, message: string, fixes: QuickFix[] = []): SchemaFinding => ({
+    code,
+    severity: E,
+    range: d.range,
+    message: `${message} ${rule}`,
+    fixes,
+  });
+  if (/^Incorrect type/.test(d.message)) {
+    return finding(
+      'wrong-type',
+      `'${name}' must be ${expectedType(field)}, not ${nodeKind(node)}.`,
+      typeFixes(model, field, node),
+    );
+  }
+  if (/^String is longer than/.test(d.message) && node.type === 'string') {
+    return finding(
+      'too-long',
+      `'${name}' is ${node.value.length} characters long; at most ${field.maxLength} are allowed.`,
+    );
+  }
+  if (errorCode(d) === ErrorCode.EnumValueMismatch || /^Value (is not accepted|must be)/.test(d.message)) {
+    return finding(
+      'value-not-allowed',
+      `${shown} is not an allowed value of '${name}': ${allowedText(field)}.`,
+      valueFixes(model, field, node),
+    );
+  }
+  if (/^String does not match the pattern/.test(d.message) && node.type === 'string') {
+    const compact = node.value.replace(/\s+/g, '');
+    const fixes: QuickFix[] = /^[0-9]+(,[0-9]+)*$/.test(compact)
+      ? [{ title: `Write "${compact}"`, edits: [replaceValue(model, node, compact)], preferred: true }]
+      : [];
+    return finding(
+      'invalid-format',
+      `'${name}' must be integers separated by commas, without spaces (e.g. "24" or "24,36"); got ${shown}.`,
+      fixes,
+    );
+  }
+  if (/^String is not an e-mail address/.test(d.message)) {
+    return finding('invalid-email', `'${name}' is not an e-mail address: ${shown}.`);
+  }
+  return other(d);
+}
+
+function errorCode(d: Diagnostic): number | undefined {
+  return typeof d.code === 'number' ? d.code : undefined;
+}
+
+function unknownApi(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFinding {
+  const value = node.type === 'string' ? node.value : '';
+  const closest = value
+    ? closestName(
+        value,
+        catalogues.map((c) => c.id),
+      )
+    : undefined;
+  return {
+    code: 'api-unknown',
+    severity: E,
+    range: d.range,
+    message: `Unknown API ${node.type === 'string' ? JSON.stringify(node.value) : nodeKind(node)}: "${API_KEY}" must be ${apiListText(catalogues)}.${closest ? ` Did you mean "${closest}"?` : ''}`,
+    fixes: closest
+      ? [{ title: `Write "${closest}"`, edits: [replaceValue(model, node, closest)], preferred: true }]
+      : [],
+  };
+}
+
+/** A missing `$api`: offer the API whose field names the order uses most. */
+function guessApiFixes(model: OrderModel): QuickFix[] {
+  const root = model.root;
+  if (!root || model.apiProperty) return [];
+  const score = (api: ApiCatalogue) =>
+    root.properties.filter((p) => findField(api.fields, p.keyNode.value, api.caseInsensitiveNames)).length;
+  const ranked = catalogues.map((api) => ({ api, score: score(api) })).sort((a, b) => b.score - a.score);
+  if (!ranked.length || ranked[0].score === 0 || ranked[1]?.score === ranked[0].score) return [];
+  const api = ranked[0].api;
+  const insert = { range: model.range(root.offset + 1, 0), newText: `\n  "${API_KEY}": "${api.id}",` };
+  return [{ title: `Add "${API_KEY}": "${api.id}"`, edits: [insert], preferred: true }];
+}
+
+function expectedType(field: FieldSpec): string {
+  if (field.format === 'integer-list')
+    return 'a string of comma-separated integers, or one integer (e.g. "24,36")';
+  if (field.type === 'integer') return 'a JSON integer (no quotes, e.g. ' + (field.placeholder ?? 1) + ')';
+  if (field.type === 'object') return 'an object { ... }';
+  if (field.type === 'char') return 'a one-character string';
+  return 'a JSON string';
+}
+
+function nodeKind(node: ASTNode): string {
+  if (node.type === 'number')
+    return node.isInteger ? `the number ${node.value}` : `the fraction ${node.value}`;
+  if (node.type === 'string') return `the string ${JSON.stringify(node.value)}`;
+  if (node.type === 'boolean' || node.type === 'null') return String(node.value);
+  return `an ${node.type}`;
+}
+
+export function allowedText(field: FieldSpec): string {
+  const values = field.values ?? [];
+  if (values.every((v) => typeof v.value === 'number') && values.length > 12) {
+    const numbers = values.map((v) => v.value as number);
+    return `one of ${integerRanges(numbers)} (${values.length} documented values; completion lists them with their names)`;
+  }
+  return orList(values.map((v) => `${JSON.stringify(v.value)} (${v.label})`));
+}
+
+const YES = /^(y|yes|true|1|on|ja|oui|si)$/i;
+const NO = /^(n|no|false|0|off|nein|non)$/i;
+
+/** Certain replacements: "yes" -> "Y", "no" -> "N" for a Y/N field. */
+function valueFixes(model: OrderModel, field: FieldSpec, node: ASTNode): QuickFix[] {
+  const ids = (field.values ?? []).map((v) => v.value);
+  if (ids.length !== 2 || !ids.includes('Y') || !ids.includes('N')) return [];
+  const raw = String(node.value);
+  const to = YES.test(raw) ? 'Y' : NO.test(raw) ? 'N' : undefined;
+  return to ? [{ title: `Write "${to}"`, edits: [replaceValue(model, node, to)], preferred: true }] : [];
+}
+
+function typeFixes(model: OrderModel, field: FieldSpec, node: ASTNode): QuickFix[] {
+  if (field.type === 'integer' && node.type === 'string' && /^-?[0-9]+$/.test(node.value.trim())) {
+    const n = Number(node.value.trim());
+    return [{ title: `Write the integer ${n}`, edits: [replaceValue(model, node, n)], preferred: true }];
+  }
+  if (node.type === 'boolean') return valueFixes(model, field, node);
+  if ((field.type === 'string' || field.type === 'char') && node.type === 'number') {
+    return [
+      {
+        title: `Write the string "${node.value}"`,
+        edits: [replaceValue(model, node, String(node.value))],
+        preferred: true,
+      },
+    ];
+  }
+  return [];
+}

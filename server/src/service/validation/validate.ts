@@ -1,0 +1,63 @@
+// Diagnostics of an order: vscode-json-languageservice's syntax and schema problems, coded and
+// reworded, then every rule that applies to the order's API, on the same parsed tree.
+import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import type { JsonServices } from '../jsonServices';
+import type { OrderModel } from '../model';
+import type { OrderDiagnosticData, OrderLanguageServiceParams, OrderSettings } from '../types';
+import type { OrderRule, RuleFinding } from './rule';
+import { codeSchemaProblems, type SchemaFinding } from './schemaProblems';
+
+export const DIAGNOSTIC_SOURCE = 'cert-order';
+
+export async function validateOrder(
+  model: OrderModel,
+  json: JsonServices,
+  rules: readonly OrderRule[],
+  settings: OrderSettings,
+  params: OrderLanguageServiceParams,
+): Promise<Diagnostic[]> {
+  if (model.limit || !model.json) {
+    const limit = model.limit!;
+    return [
+      toDiagnostic(model, {
+        code: limit.code,
+        severity: DiagnosticSeverity.Warning,
+        range: model.range(limit.offset, 1),
+        message: limit.message,
+      }),
+    ];
+  }
+  const raw = await json.forApi(model.api).doValidation(model.document, model.json, {
+    comments: 'error',
+    trailingCommas: 'error',
+    schemaValidation: 'error',
+    schemaRequest: 'ignore',
+  });
+  const findings: SchemaFinding[] = codeSchemaProblems(model, raw);
+  const api = model.api;
+  if (api && model.root) {
+    const ctx = { model, api, settings, params };
+    for (const rule of rules) {
+      if (rule.apis && !rule.apis.includes(api.id)) continue;
+      const result = rule.check(ctx);
+      const list: RuleFinding[] = result instanceof Promise ? await result : (result as RuleFinding[]);
+      for (const f of list)
+        findings.push({ ...f, code: f.code ?? rule.code, severity: f.severity ?? rule.severity });
+    }
+  }
+  return findings.map((f) => toDiagnostic(model, f));
+}
+
+function toDiagnostic(model: OrderModel, f: SchemaFinding): Diagnostic {
+  const data: OrderDiagnosticData = { version: model.version };
+  if (f.fixes?.length) data.fixes = f.fixes;
+  if (f.objectPath) data.objectPath = f.objectPath;
+  return {
+    range: f.range,
+    severity: f.severity,
+    code: f.code,
+    source: DIAGNOSTIC_SOURCE,
+    message: f.message,
+    data,
+  };
+}
