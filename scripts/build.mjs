@@ -10,6 +10,9 @@ const common = {
   format: 'cjs',
   sourcemap: true,
   logLevel: 'warning',
+  // Prefer a package's ES module build: jsonc-parser's UMD `main` requires './impl/format' at run
+  // time, which esbuild cannot see, and the VSIX then fails to activate ("Cannot find module").
+  mainFields: ['module', 'main'],
 };
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
