@@ -4,6 +4,7 @@
 // file). No module-level state: the language server owns one instance.
 import { analyseCsrBase64, type CsrAnalysis } from './analyse';
 import { readCsrText } from './pem';
+import { checkCsr, type CsrCheckContext, type CsrFinding } from './rules';
 
 export interface CsrCacheOptions {
   /** Distinct CSRs kept (each map). Default 64. */
@@ -17,6 +18,8 @@ export class CsrCache {
   private readonly byBase64 = new Map<string, CsrAnalysis>();
   private readonly maxEntries: number;
   private readonly maxTextLength: number;
+  /** The last findings per analysis, with the context they were made for. */
+  private readonly findings = new WeakMap<CsrAnalysis, { key: string; findings: CsrFinding[] }>();
   /** Analyses computed (misses of both maps): for tests and the bench. */
   decodes = 0;
 
@@ -40,6 +43,20 @@ export class CsrCache {
     }
     if (text.length <= this.maxTextLength) put(this.byText, text, result, this.maxEntries);
     return result;
+  }
+
+  /**
+   * The analysis and checkCsr's findings. An unchanged CSR in an unchanged order context costs two
+   * lookups; the findings are recomputed when the context (product, policy, order fields) changes.
+   */
+  check(text: string, context: CsrCheckContext): { analysis: CsrAnalysis; findings: CsrFinding[] } {
+    const analysis = this.analyse(text);
+    const key = JSON.stringify(context);
+    const memo = this.findings.get(analysis);
+    if (memo?.key === key) return { analysis, findings: memo.findings };
+    const findings = checkCsr(analysis, context);
+    this.findings.set(analysis, { key, findings });
+    return { analysis, findings };
   }
 
   get size(): number {

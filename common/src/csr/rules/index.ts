@@ -65,12 +65,20 @@ export const CSR_RULES: readonly CsrRule[] = [...CSR_INPUT_RULES, ...CSR_CONTENT
 export function resolveContext(context: CsrCheckContext): RuleContext {
   const comodo = context.api === 'comodo-autoapplyssl';
   const prioritise = (context.prioritiseCSRValues ?? 'Y').trim().toUpperCase();
+  const orderFieldIndex = new Map<string, { name: string; value: string }>();
+  for (const [name, value] of Object.entries(context.orderFields ?? {})) {
+    const key = name.toLowerCase();
+    if (typeof value === 'string' && value.trim() !== '' && !orderFieldIndex.has(key)) {
+      orderFieldIndex.set(key, { name, value });
+    }
+  }
   return {
     api: context.api,
     products: context.products,
     // The document policy is the Comodo document's; other APIs get today's practice.
     policy: comodo ? (context.policy ?? 'current') : 'current',
     orderFields: context.orderFields,
+    orderFieldIndex,
     prioritiseCSRValues: prioritise === 'N' ? 'N' : 'Y',
     comodo,
   };

@@ -16,13 +16,7 @@ import {
 
 /** The order argument, looked up case-insensitively (Comodo variable names are). */
 function orderValue(ctx: RuleContext, name: string): { name: string; value: string } | undefined {
-  const fields = ctx.orderFields;
-  if (!fields) return undefined;
-  const lower = name.toLowerCase();
-  for (const [k, v] of Object.entries(fields)) {
-    if (k.toLowerCase() === lower && typeof v === 'string' && v.trim() !== '') return { name: k, value: v };
-  }
-  return undefined;
+  return ctx.orderFieldIndex.get(name.toLowerCase());
 }
 
 /** Pairs of (CSR attribute, order argument name) for every field with a duplicate argument. */

@@ -46,6 +46,8 @@ export interface RuleContext {
   products: readonly number[] | undefined;
   policy: CsrPolicy;
   orderFields: Readonly<Record<string, string>> | undefined;
+  /** Non-empty order fields by lower-case name (Comodo names are case-insensitive). */
+  orderFieldIndex: ReadonlyMap<string, { name: string; value: string }>;
   prioritiseCSRValues: 'Y' | 'N';
   /** TLS order with Comodo's document rules (not the S/MIME API). */
   comodo: boolean;
