@@ -1,0 +1,252 @@
+// One submission, from the order's text to the answer on disk and in the panel. Every effect is
+// passed in (UI, credentials, HTTP, clock, history, panel), so the tests drive it against the
+// sandbox with a real HTTP sender and a temporary history folder. No vscode import.
+//
+// Order of steps: in-flight guard -> error diagnostics -> order and CSR -> endpoint -> (production)
+// earlier submissions -> credentials -> (production) confirmation -> send -> history on disk
+// -> field diagnostics -> panel -> message.
+import * as path from 'node:path';
+import {
+  buildRequest,
+  csrReference,
+  csrSubjectSummary,
+  dcvView,
+  duplicateKey,
+  duplicateQuestion,
+  endpointProblem,
+  findEarlierProductionSubmission,
+  formatSummary,
+  newRecordId,
+  outcomeOf,
+  parseResponse,
+  readOrder,
+  redactDeep,
+  RECORD_FORMAT,
+  resolveEndpoint,
+  secretKeysInOrder,
+  summariseOrder,
+  withCsrText,
+  type Credentials,
+  type Environment,
+  type FieldError,
+  type InFlightRegistry,
+  type Order,
+  type SendOutcome,
+  type SubmissionRecord,
+} from '../../../common/src/protocol';
+import type { SubmissionSettings } from '../../../common/src/settings';
+import type { Send } from '../http/send';
+import { resultMessage } from './messages';
+
+export interface SubmissionUi {
+  /** Modal production confirmation; true to send. */
+  confirmProduction(message: string, detail: string): Promise<boolean>;
+  /** Modal question before re-sending an order that succeeded (or may have) in production. */
+  confirmDuplicate(message: string): Promise<boolean>;
+  /** The order has error diagnostics; the UI offers to open the Problems panel. */
+  showBlockedByDiagnostics(message: string): void;
+  showInfo(message: string): void;
+  showWarning(message: string): void;
+  showError(message: string): void;
+}
+
+export interface CredentialProvider {
+  /** The credentials to send with, or undefined when the user cancelled or none are available. */
+  get(order: Order, environment: Environment): Promise<Credentials | undefined>;
+}
+
+export interface HistoryWriter {
+  /** Earlier submissions, for the duplicate guard (malformed entries skipped). */
+  list(orderFile: string): Promise<SubmissionRecord[]>;
+  /** Writes atomically; resolves with the file's path once it is on disk. */
+  write(record: SubmissionRecord, orderFile: string): Promise<string>;
+}
+
+export interface FieldDiagnostics {
+  /** Diagnostics on the fields the CA named, until the order is edited. */
+  set(orderFile: string, text: string, api: Order['api'], errors: FieldError[]): void;
+  clear(orderFile: string): void;
+}
+
+export interface SubmissionDeps {
+  settings(): SubmissionSettings;
+  send: Send;
+  now(): number;
+  ui: SubmissionUi;
+  credentials: CredentialProvider;
+  history: HistoryWriter;
+  /** Shows a record in the panel (called only after the record is on disk). */
+  present(record: SubmissionRecord): Promise<void> | void;
+  fieldDiagnostics: FieldDiagnostics;
+  /** Messages of the order's error diagnostics (vscode.languages.getDiagnostics). */
+  errorDiagnostics(orderFile: string): string[];
+  readFile(absolutePath: string): Promise<string>;
+  /** The output channel; every line is redacted before it gets here. */
+  log(line: string): void;
+  inFlight: InFlightRegistry;
+  userAgent?: string;
+}
+
+export interface SubmitRequest {
+  /** Absolute path of the order file (the in-flight key, the base of `file:` CSR paths). */
+  orderFile: string;
+  text: string;
+  environment: Environment;
+}
+
+export type SubmitResult =
+  | { status: 'refused'; reason: string }
+  | { status: 'cancelled'; reason: string }
+  | { status: 'sent'; record: SubmissionRecord; historyFile?: string };
+
+const refused = (deps: SubmissionDeps, reason: string): SubmitResult => {
+  deps.ui.showError(reason);
+  return { status: 'refused', reason };
+};
+
+export async function submitOrder(deps: SubmissionDeps, req: SubmitRequest): Promise<SubmitResult> {
+  const release = deps.inFlight.tryBegin(req.orderFile);
+  if (!release) {
+    const reason = `${path.basename(req.orderFile)} is already being submitted: wait for its answer before sending it again.`;
+    deps.ui.showWarning(reason);
+    return { status: 'refused', reason };
+  }
+  try {
+    return await submitWhileHeld(deps, req);
+  } finally {
+    release();
+  }
+}
+
+async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promise<SubmitResult> {
+  const { environment } = req;
+  const name = path.basename(req.orderFile);
+
+  const errors = deps.errorDiagnostics(req.orderFile);
+  if (errors.length > 0) {
+    const reason = `${name} was not sent: it has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0]}). Fix them in the Problems panel first.`;
+    deps.ui.showBlockedByDiagnostics(reason);
+    return { status: 'refused', reason };
+  }
+
+  const read = readOrder(req.text);
+  if (!read.ok) return refused(deps, `${name} was not sent: ${read.problem}`);
+  let order = read.order;
+  const api = order.api;
+
+  const csrRef = csrReference(order);
+  if (csrRef?.file !== undefined) {
+    const csrPath = path.resolve(path.dirname(req.orderFile), csrRef.file);
+    try {
+      order = withCsrText(order, await deps.readFile(csrPath));
+    } catch (err) {
+      return refused(
+        deps,
+        `${name} was not sent: the CSR file ${csrPath} could not be read (${(err as Error).message}).`,
+      );
+    }
+  }
+  const csr = csrReference(order)?.inline ?? '';
+
+  const settings = deps.settings();
+  const endpoint = resolveEndpoint(api, environment, settings);
+  const problem = endpointProblem(endpoint.url, settings.http.allowLoopbackHttp);
+  if (problem) return refused(deps, `${name} was not sent: ${problem}`);
+
+  const key = duplicateKey(order);
+  if (environment === 'production') {
+    const earlier = findEarlierProductionSubmission(await deps.history.list(req.orderFile), key);
+    if (earlier && !(await deps.ui.confirmDuplicate(duplicateQuestion(earlier))))
+      return { status: 'cancelled', reason: 'Not sent again.' };
+  }
+
+  const credentials = await deps.credentials.get(order, environment);
+  if (!credentials) return { status: 'cancelled', reason: 'No credentials: not sent.' };
+  const secrets = [credentials.secret];
+
+  if (environment === 'production') {
+    const summary = formatSummary(summariseOrder(order, csrSubjectSummary(csr)));
+    const ok = await deps.ui.confirmProduction(
+      `Send this order to PRODUCTION at ${endpoint.url}? A production order is charged and cannot be taken back.`,
+      summary,
+    );
+    if (!ok) return { status: 'cancelled', reason: 'Production submission cancelled.' };
+  }
+
+  const ignoredSecrets = secretKeysInOrder(order);
+  if (ignoredSecrets.length > 0)
+    deps.log(
+      `${name}: ${ignoredSecrets.join(', ')} written in the order is ignored; the stored credential is sent.`,
+    );
+
+  let built;
+  try {
+    built = buildRequest({
+      order,
+      credentials,
+      endpoint,
+      ...(deps.userAgent ? { userAgent: deps.userAgent } : {}),
+    });
+  } catch (err) {
+    return refused(deps, `${name} was not sent: ${(err as Error).message}`);
+  }
+
+  const startedMs = deps.now();
+  deps.log(`${new Date(startedMs).toISOString()} ${environment} ${api.id}: POST ${endpoint.url} (${name})`);
+  let outcome: SendOutcome;
+  try {
+    outcome = await deps.send(built);
+  } catch (err) {
+    // The sender reports failures as values; anything thrown is unknown, so assume it was sent.
+    outcome = {
+      kind: 'failure',
+      failure: { kind: 'maybe-sent', code: 'UNKNOWN', message: (err as Error).message },
+    };
+  }
+  const durationMs = Math.max(0, deps.now() - startedMs);
+
+  const response = outcome.kind === 'response' ? outcome.response : undefined;
+  const parsed = response ? parseResponse(api, response) : undefined;
+  const record: SubmissionRecord = redactDeep(
+    {
+      format: RECORD_FORMAT,
+      id: newRecordId(startedMs),
+      apiId: api.id,
+      apiTitle: api.title,
+      environment,
+      endpoint: endpoint.url,
+      orderFile: req.orderFile,
+      startedAt: new Date(startedMs).toISOString(),
+      durationMs,
+      request: built.redacted,
+      ...(response ? { response } : {}),
+      ...(outcome.kind === 'failure' ? { failure: outcome.failure } : {}),
+      ...(parsed ? { parsed } : {}),
+      ...(key ? { duplicateKey: key } : {}),
+      ...(parsed?.kind === 'success' ? { dcv: dcvView(csr, parsed) } : {}),
+    } satisfies SubmissionRecord,
+    secrets,
+  );
+  deps.log(`  -> ${outcomeOf(record)} in ${durationMs} ms${response ? ` (HTTP ${response.status})` : ''}`);
+
+  // On disk before it is shown: closing the panel or the window loses nothing.
+  let historyFile: string | undefined;
+  try {
+    historyFile = await deps.history.write(record, req.orderFile);
+  } catch (err) {
+    deps.ui.showError(
+      `The answer could not be saved to the order history: ${(err as Error).message}. It is shown now; copy what you need.`,
+    );
+  }
+
+  if (parsed?.kind === 'error' && parsed.fieldError)
+    deps.fieldDiagnostics.set(req.orderFile, req.text, api, [redactDeep(parsed.fieldError, secrets)]);
+  else deps.fieldDiagnostics.clear(req.orderFile);
+
+  await deps.present(record);
+  const message = resultMessage(record);
+  if (message.level === 'info') deps.ui.showInfo(message.text);
+  else if (message.level === 'warning') deps.ui.showWarning(message.text);
+  else deps.ui.showError(message.text);
+  return { status: 'sent', record, ...(historyFile ? { historyFile } : {}) };
+}
