@@ -15,6 +15,7 @@ export { decodeCsr } from './decode';
 export { hashCsr, type CsrHashes } from './hashes';
 export { isFqdn, isInternalIp, parseIp } from './hostnames';
 export {
+  csrTextFromBytes,
   decodeJsonStringSource,
   isCsrLabel,
   readCsrJsonSource,

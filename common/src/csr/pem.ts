@@ -159,6 +159,21 @@ function notBase64(text: string, at: number, why?: string): CsrTextError {
   };
 }
 
+/**
+ * The text of a CSR file's bytes: PEM or base64 as UTF-8 (a byte-order mark dropped), or, for a
+ * binary DER file (`openssl req -outform DER`), its base64, so both go through readCsrText.
+ */
+export function csrTextFromBytes(bytes: Uint8Array): string {
+  const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
+  // DER starts with SEQUENCE (0x30, which is also "0" in text) and soon holds a byte that is
+  // neither printable ASCII nor whitespace; PEM and base64 never do.
+  const binary =
+    buf[0] === 0x30 && buf.subarray(0, 64).some((b) => (b < 0x20 && (b < 0x09 || b > 0x0d)) || b >= 0x7f);
+  if (binary) return buf.toString('base64');
+  const text = buf.toString('utf8');
+  return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
+}
+
 export interface JsonStringSource {
   /** The string's value, as JSON.parse would give it. */
   value: string;

@@ -14,6 +14,8 @@ export interface CsrReportOptions {
   uniqueValue?: string;
   /** Leave out the DCV values (e.g. an S/MIME order). Default: included. */
   dcv?: boolean;
+  /** Show DCV values for at most this many domains (a hover with 100 SANs); the rest are counted. */
+  maxDcvDomains?: number;
 }
 
 type Line = { label: string; value: string; literal?: boolean };
@@ -124,11 +126,18 @@ function sections(analysis: CsrAnalysis, options: CsrReportOptions): Section[] {
     });
     if (options.dcv !== false) {
       const domains = dcvDomains(csr);
+      const shown = domains.slice(0, options.maxDcvDomains ?? domains.length);
       if (domains.length) {
+        const more = domains.length - shown.length;
         out.push({
           heading: 'Domain-control validation',
           note: DCV_CONVENTION,
-          lines: domains.flatMap((d) => dcvLines(dcvValues(hashes, d, options.uniqueValue))),
+          lines: [
+            ...shown.flatMap((d) => dcvLines(dcvValues(hashes, d, options.uniqueValue))),
+            ...(more > 0
+              ? [{ label: '', value: `(${more} more domain${more === 1 ? '' : 's'}: see Decode CSR)` }]
+              : []),
+          ],
         });
       }
     }

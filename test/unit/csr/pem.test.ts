@@ -2,6 +2,7 @@ import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
 import {
   analyseCsrText,
+  csrTextFromBytes,
   decodeJsonStringSource,
   readCsrJsonSource,
   readCsrText,
@@ -161,5 +162,19 @@ describe('JSON string source helpers', () => {
     const r = readCsrJsonSource(source);
     assert.equal(r.ok, false);
     if (!r.ok) assert.equal(source[r.offset ?? -1], '#');
+  });
+});
+
+describe('csrTextFromBytes', () => {
+  test('a binary DER file becomes base64 that reads back to the same bytes', () => {
+    assert.ok(derOf(readCsrText(csrTextFromBytes(der))).equals(der));
+  });
+  test('a PEM file, with or without a UTF-8 byte-order mark, is its text', () => {
+    assert.equal(csrTextFromBytes(Buffer.from(pem)), pem);
+    assert.ok(
+      derOf(
+        readCsrText(csrTextFromBytes(Buffer.concat([Buffer.from([0xef, 0xbb, 0xbf]), Buffer.from(pem)]))),
+      ).equals(der),
+    );
   });
 });

@@ -70,6 +70,13 @@ describe('csrReportMarkdown', () => {
     assert.doesNotMatch(md, /secret/);
   });
 
+  test('DCV domains can be capped', () => {
+    const md = csrReportMarkdown(full, { maxDcvDomains: 1 });
+    assert.match(md, /www\\.example\\.com file/);
+    assert.doesNotMatch(md, /- example\\.com file/);
+    assert.ok(md.includes('\\(1 more domain\\: see Decode CSR\\)'));
+  });
+
   test('DCV can be left out', () => {
     assert.doesNotMatch(csrReportMarkdown(full, { dcv: false }), /Domain-control/);
   });
