@@ -24,9 +24,7 @@ export async function hoverOrder(
   const property = node?.parent?.type === 'property' ? node.parent : undefined;
   const onKey = !!node && isKey(node);
   const onValue = !!node && property?.valueNode === node && node.type !== 'object' && node.type !== 'array';
-  if (!node || !property || (!onKey && !onValue)) {
-    return json.forApi(model.api).doHover(model.document, position, model.json);
-  }
+  if (!node || !property || (!onKey && !onValue)) return schemaHover(model, position, json);
   const sections: string[] = [];
   const api = model.api;
   if (property.keyNode.value === API_KEY && property.parent === model.root) {
@@ -35,14 +33,25 @@ export async function hoverOrder(
     );
   } else {
     const bound = model.fieldOf(property);
-    if (!api || !bound) return json.forApi(api).doHover(model.document, position, model.json);
-    sections.push(fieldMarkdown(api, bound.field, bound.parent?.name));
+    if (!api || !bound) return schemaHover(model, position, json);
+    // On a value, its meaning first; then the field's documentation.
     if (onValue) sections.push(...(await valueSections(model, bound.field, node, settings, params)));
+    sections.push(fieldMarkdown(api, bound.field, bound.parent?.name));
   }
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
     range: model.rangeOf(node),
   };
+}
+
+/** vscode-json-languageservice's hover from the schema, when it has something to say. */
+async function schemaHover(model: OrderModel, position: Position, json: JsonServices): Promise<Hover | null> {
+  const hover = await json.forApi(model.api).doHover(model.document, position, model.json!);
+  const contents = hover?.contents;
+  const empty =
+    !contents ||
+    (Array.isArray(contents) && contents.every((c) => (typeof c === 'string' ? c : c.value) === ''));
+  return empty ? null : (hover as Hover);
 }
 
 async function valueSections(

@@ -52,12 +52,16 @@ const VALUE_PRIORITY: Record<string, number> = {
 };
 
 export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[]): SchemaFinding[] {
+  // The parser's own problems are handed over as they are (some carry no code).
+  const syntax = new Set<Diagnostic>(
+    (model.json as { syntaxErrors?: Diagnostic[] } | undefined)?.syntaxErrors ?? [],
+  );
   const out: SchemaFinding[] = [];
   const best = new Map<string, number>();
   const at = (f: SchemaFinding) =>
     `${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}`;
   for (const d of raw) {
-    const finding = codeOne(model, d);
+    const finding = syntax.has(d) && d.code !== ErrorCode.DuplicateKey ? syntaxProblem(d) : codeOne(model, d);
     if (!finding) continue;
     out.push(finding);
     const p = VALUE_PRIORITY[finding.code];
@@ -95,6 +99,14 @@ function codeOne(model: OrderModel, raw: Diagnostic): SchemaFinding | undefined 
   if (missing) return missingField(model, d, node, missing[1]);
   if (/^Property .+ is not allowed\.$/.test(d.message) && isKey(node)) return unknownField(model, d, node);
   return valueProblem(model, d, node);
+}
+
+function syntaxProblem(d: Diagnostic): SchemaFinding {
+  return { code: 'json-syntax', severity: E, range: d.range, message: plain(d.message) };
+}
+
+function plain(message: unknown): string {
+  return typeof message === 'string' ? message : String((message as { value?: unknown }).value);
 }
 
 function other(d: Diagnostic): SchemaFinding {
@@ -182,7 +194,7 @@ function unknownField(model: OrderModel, d: Diagnostic, key: ASTNode): SchemaFin
   };
 }
 
-function valueProblem(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFinding {
+function valueProblem(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFinding | undefined {
   if (node === model.json?.root && !node.parent) {
     return {
       code: 'wrong-type',
@@ -240,6 +252,8 @@ function valueProblem(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFi
     );
   }
   if (/^String is not an e-mail address/.test(d.message)) {
+    // An empty required field: required-field-empty says so.
+    if (node.type === 'string' && node.value.trim() === '' && field.required === true) return undefined;
     return finding('invalid-email', `'${name}' is not an e-mail address: ${shown}.`);
   }
   return other(d);

@@ -5,7 +5,7 @@ import type { JsonServices } from '../jsonServices';
 import type { OrderModel } from '../model';
 import type { OrderDiagnosticData, OrderLanguageServiceParams, OrderSettings } from '../types';
 import type { OrderRule, RuleFinding } from './rule';
-import { codeSchemaProblems, type SchemaFinding } from './schemaProblems';
+import { codeSchemaProblems, schemaCodes, type SchemaFinding } from './schemaProblems';
 
 export const DIAGNOSTIC_SOURCE = 'cert-order';
 
@@ -34,6 +34,14 @@ export async function validateOrder(
     schemaRequest: 'ignore',
   });
   const findings: SchemaFinding[] = codeSchemaProblems(model, raw);
+  if (!model.json.root && findings.length === 0) {
+    findings.push({
+      code: 'empty-file',
+      severity: DiagnosticSeverity.Information,
+      range: model.range(0, 0),
+      message: `An empty order: type "order-comodo" or "order-ssl2buy" for a new one, or start with { "$api": "..." }.`,
+    });
+  }
   const api = model.api;
   if (api && model.root) {
     const ctx = { model, api, settings, params };
@@ -45,7 +53,22 @@ export async function validateOrder(
         findings.push({ ...f, code: f.code ?? rule.code, severity: f.severity ?? rule.severity });
     }
   }
+  findings.sort(
+    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+  );
   return findings.map((f) => toDiagnostic(model, f));
+}
+
+/** Every code a diagnostic of this service may carry (the README's table lists them). */
+export function diagnosticCodes(rules: readonly OrderRule[]): string[] {
+  return [
+    ...schemaCodes,
+    ...rules.map((r) => r.code),
+    'csr-file-unreadable',
+    'file-too-large',
+    'file-too-deep',
+    'empty-file',
+  ];
 }
 
 function toDiagnostic(model: OrderModel, f: SchemaFinding): Diagnostic {
