@@ -168,6 +168,20 @@ describe('Comodo !AutoApplySSL round trips against the sandbox', () => {
     bed.settings.apis.comodo.demoUrl = '';
   });
 
+  for (const code of [-1, -14, -16, -17]) {
+    it(`documented status ${code}, injected: parsed with its documented meaning`, async () => {
+      const file = await bed.writeOrder('injected.order.json', comodoOrder());
+      bed.fault('comodo', `code=${code}`);
+      const result = await bed.submit(file, 'demo');
+      bed.settings.apis.comodo.productionUrl = bed.sandbox.urls['comodo-autoapplyssl'];
+      bed.settings.apis.comodo.demoUrl = '';
+      assert.ok(result.status === 'sent' && result.record.parsed?.kind === 'error');
+      if (result.status !== 'sent' || result.record.parsed?.kind !== 'error') return;
+      assert.equal(result.record.parsed.statusCode, code);
+      assert.equal(result.record.parsed.message, result.record.parsed.statusMeaning);
+    });
+  }
+
   it('the secret never reaches a written file, the log or the panel', async () => {
     const everything = [
       await bed.allWrittenText(),
