@@ -2,7 +2,7 @@
 // code-server 4.100.3, a throw-away copy of examples/ as the workspace, and Debian's Chromium
 // driven by playwright-core. Used by test/vscode/runCodeServer.ts (the in-editor suite) and the
 // browser checks in test/e2e/. Everything started here is ended by `close()`.
-import { execFileSync } from 'node:child_process';
+import { execFileSync, spawn } from 'node:child_process';
 import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -40,6 +40,8 @@ export interface EditorSession {
   /** The folder the VSIX was unpacked into. */
   installedExtension: string;
   port: number;
+  /** `http://127.0.0.1:PORT` of the sandbox, when the session started one. */
+  sandboxOrigin?: string;
   codeServerOutput(): string;
   /** The workbench URL for the workspace, with optional desktop-style arguments. */
   url(args?: [string, string][]): string;
@@ -53,6 +55,50 @@ export interface SessionOptions {
   userSettings?: Record<string, unknown>;
   /** Echo code-server's output. */
   verbose?: boolean;
+  /**
+   * Start the sandbox (`sandbox/out/sandbox.js`) on a free port and point the workspace
+   * settings' demo endpoints (examples/.vscode/settings.json, port 8790) at it.
+   */
+  sandbox?: boolean;
+}
+
+/** The sandbox's port 8790 as examples/.vscode/settings.json names it. */
+const SANDBOX_DEFAULT = /(127\.0\.0\.1|localhost):8790\b/g;
+
+/** Starts the sandbox on a free loopback port; resolves once it says where it listens. */
+async function startSandbox(): Promise<{ origin: string; stop(): Promise<void> }> {
+  const cs = await loadCodeServerModule();
+  const child = spawn(
+    process.execPath,
+    [path.join(ROOT, 'sandbox', 'out', 'sandbox.js'), '--port', '0', '--quiet'],
+    {
+      cwd: ROOT,
+      detached: true,
+      stdio: ['ignore', 'pipe', 'pipe'],
+    },
+  );
+  let output = '';
+  const origin = await new Promise<string>((resolve, reject) => {
+    const timer = setTimeout(() => reject(new Error(`the sandbox did not start:\n${output}`)), 30_000);
+    const onData = (b: Buffer): void => {
+      output += b.toString();
+      const m = /Sandbox listening on (http:\/\/\S+)/.exec(output);
+      if (m) {
+        clearTimeout(timer);
+        resolve(m[1]);
+      }
+    };
+    child.stdout.on('data', onData);
+    child.stderr.on('data', onData);
+    child.on('exit', (code) => {
+      clearTimeout(timer);
+      reject(new Error(`the sandbox exited (${code}):\n${output}`));
+    });
+  }).catch(async (err: unknown) => {
+    await cs.killGroup(child);
+    throw err;
+  });
+  return { origin, stop: () => cs.killGroup(child) };
 }
 
 /** Installs the VSIX into a fresh extensions dir and starts code-server on a copy of examples/. */
@@ -67,7 +113,19 @@ export async function startEditorSession(options: SessionOptions = {}): Promise<
   const extensionsDir = path.join(tmp, 'extensions');
   const userDataDir = path.join(tmp, 'user-data');
   cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
-  cs.installVsix(vsix, extensionsDir);
+  const sandbox = options.sandbox ? await startSandbox() : undefined;
+  const workspaceSettings = path.join(workspace, '.vscode', 'settings.json');
+  if (sandbox && existsSync(workspaceSettings)) {
+    const port = new URL(sandbox.origin).port;
+    const text = readFileSync(workspaceSettings, 'utf8');
+    writeFileSync(workspaceSettings, text.replace(SANDBOX_DEFAULT, `$1:${port}`));
+  }
+  try {
+    cs.installVsix(vsix, extensionsDir);
+  } catch (err) {
+    await sandbox?.stop();
+    throw err;
+  }
   const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
     publisher: string;
     name: string;
@@ -98,14 +156,24 @@ export async function startEditorSession(options: SessionOptions = {}): Promise<
       2,
     ),
   );
-  const server = await cs.startCodeServer({
-    workspace,
-    userDataDir,
-    extensionsDir,
-    // The in-editor suite checks that the extension it sees was loaded from here.
-    env: { ...options.env, CERT_ORDER_VSCODE_EXTENSIONS_DIR: extensionsDir },
-    onOutput: options.verbose ? (t) => process.stdout.write(t) : undefined,
-  });
+  const server = await cs
+    .startCodeServer({
+      workspace,
+      userDataDir,
+      extensionsDir,
+      env: {
+        ...options.env,
+        // The in-editor suite checks that the extension it sees was loaded from here, and
+        // submits to the sandbox when there is one.
+        CERT_ORDER_VSCODE_EXTENSIONS_DIR: extensionsDir,
+        ...(sandbox ? { CERT_ORDER_VSCODE_SANDBOX: sandbox.origin } : {}),
+      },
+      onOutput: options.verbose ? (t) => process.stdout.write(t) : undefined,
+    })
+    .catch(async (err: unknown) => {
+      await sandbox?.stop();
+      throw err;
+    });
   let closed = false;
   return {
     tmp,
@@ -113,12 +181,14 @@ export async function startEditorSession(options: SessionOptions = {}): Promise<
     extensionsDir,
     installedExtension,
     port: server.port,
+    ...(sandbox ? { sandboxOrigin: sandbox.origin } : {}),
     codeServerOutput: server.output,
     url: (args) => cs.workbenchUrl(server.port, workspace, args),
     async close() {
       if (closed) return;
       closed = true;
       await server.stop();
+      await sandbox?.stop();
       // Keep code-server's log and the VS Code logs for a failed run to look at.
       mkdirSync(path.join(RESULTS, 'logs'), { recursive: true });
       writeFileSync(path.join(RESULTS, 'logs', `code-server-${server.port}.log`), server.output());

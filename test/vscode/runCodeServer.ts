@@ -9,11 +9,13 @@
 //
 // Options: --grep PATTERN (only matching tests), --timeout SECONDS (whole run, default 900),
 // --verbose (echo code-server's and the browser's logs).
+import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import {
   RESULTS,
+  ROOT,
   launchBrowser,
   screenshot,
   startEditorSession,
@@ -60,10 +62,18 @@ async function main(): Promise<number> {
   mkdirSync(RESULTS, { recursive: true });
   const report = path.join(RESULTS, 'vscode-suite.log');
   writeFileSync(report, '');
-  const env: Record<string, string> = { CERT_ORDER_VSCODE_TEST_LOG: report };
+  // Secrets for the sandbox, through the extension's headless route (CERT_ORDER_* variables); the
+  // suite checks that they reach no file.
+  const secret = `suite-secret-${randomBytes(6).toString('hex')}`;
+  const env: Record<string, string> = {
+    CERT_ORDER_VSCODE_TEST_LOG: report,
+    CERT_ORDER_COMODO_LOGIN_PASSWORD: secret,
+    CERT_ORDER_SSL2BUY_API_KEY: secret,
+  };
   const grep = option('--grep');
   if (grep) env.CERT_ORDER_VSCODE_TEST_GREP = grep;
-  session = await startEditorSession({ env, verbose });
+  const sandbox = existsSync(path.join(ROOT, 'sandbox', 'out', 'sandbox.js'));
+  session = await startEditorSession({ env, verbose, sandbox });
   console.log(
     `[test:vscode] code-server on port ${session.port}, VSIX installed in ${session.installedExtension}`,
   );
