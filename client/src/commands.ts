@@ -20,6 +20,7 @@ import { HistoryStore } from './history/store';
 import { createSender } from './http/send';
 import { SubmissionPanel } from './panel/panel';
 import { clearCredentials, CredentialResolver, storeCredentials } from './secrets/provider';
+import { DiagnosticsFreshness } from './submission/diagnosticsFreshness';
 import { CA_ANSWER_SOURCE, CaAnswerDiagnostics } from './submission/fieldDiagnostics';
 import { submitOrder, type SubmitResult } from './submission/flow';
 import { vscodeSubmissionUi } from './submission/vscodeUi';
@@ -78,6 +79,7 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
   const caDiagnostics = new CaAnswerDiagnostics();
   const history = new HistoryStore(historyLocation(context, () => settingsFor(undefined)));
   const inFlight = new InFlightRegistry();
+  const freshness = new DiagnosticsFreshness();
   const ui = vscodeSubmissionUi();
 
   const submit = async (
@@ -92,6 +94,8 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
       return { status: 'refused', reason };
     }
     if (doc.isDirty) await doc.save();
+    // The error check below must see diagnostics of this version of the order.
+    if (!inFlight.isInFlight(doc.uri.fsPath)) await freshness.waitForFresh(doc.uri);
     const interactive = (options as SubmitCommandOptions | undefined)?.interactive !== false;
     const settings = (): SubmissionSettings => settingsFor(doc.uri);
     const http = vscode.workspace.getConfiguration('http', doc.uri);
@@ -289,6 +293,7 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
     output,
     panel,
     caDiagnostics,
+    freshness,
     createStatusBar(),
     vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, new OrderCodeLensProvider()),
     vscode.commands.registerCommand(COMMANDS.submitToDemo, (arg?: unknown, options?: unknown) =>
