@@ -22,7 +22,14 @@ import { hoverOrder } from './hover';
 import { createJsonServices } from './jsonServices';
 import type { OrderModel } from './model';
 import { OrderParser } from './parse';
-import { defaultLimits, type OrderFacts, type OrderLanguageServiceParams, type OrderSettings } from './types';
+import {
+  defaultLimits,
+  type CsrInput,
+  type OrderFacts,
+  type OrderLanguageServiceParams,
+  type OrderSettings,
+} from './types';
+import { readCsrValues } from './validation/csr';
 import { orderRules } from './validation/rules';
 import { validateOrder } from './validation/validate';
 
@@ -37,6 +44,11 @@ export interface OrderLanguageService {
   format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
   /** The API and values of an order (for the CSR participant and other layers); undefined without a known `$api`. */
   getOrderFacts(document: TextDocument): OrderFacts | undefined;
+  /** The order's CSR values as the participant gets them (files read), for the "Decode CSR" request. */
+  getCsrInputs(
+    document: TextDocument,
+    settings?: OrderSettings,
+  ): Promise<{ input: CsrInput; unreadable?: string }[]>;
 }
 
 export function getOrderLanguageService(params: OrderLanguageServiceParams = {}): OrderLanguageService {
@@ -68,5 +80,10 @@ export function getOrderLanguageService(params: OrderLanguageServiceParams = {})
     format: (document, range, options) =>
       checked(document) ? json.forApi(undefined).format(document, range, options) : [],
     getOrderFacts: (document) => parse(document).facts,
+    getCsrInputs: async (document, settings = defaultSettings) =>
+      (await readCsrValues(parse(document), settings, params)).map(({ input, unreadable }) => ({
+        input,
+        unreadable,
+      })),
   };
 }

@@ -69,6 +69,10 @@ export interface CsrInput {
   value: string;
   /** Range of the JSON string in the order, quotes included: where CSR diagnostics go by default. */
   range: Range;
+  /** The JSON string as written (the document's text of `range`), to place a finding inside it. */
+  raw?: string;
+  /** Where a top-level field of the order is written (by its catalogue name), to place a finding about it. */
+  locate?(fieldName: string): { key: Range; value?: Range } | undefined;
   source: CsrSource;
   order: OrderFacts;
   settings: OrderSettings;

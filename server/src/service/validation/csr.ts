@@ -1,7 +1,7 @@
 // The CSR seam. This service checks that a CSR field has a value and that a `file:` reference
 // can be read; everything inside the CSR (decoding, key, subject, the CA's -5...-19 rules) is the
 // CSR participant's (issue 3), called here with the text or the file's bytes and the order around it.
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import type { StringASTNode } from 'vscode-json-languageservice';
 import { CSR_FILE_PREFIX } from '../../../../common/src/catalogue';
 import type { OrderModel } from '../model';
@@ -48,7 +48,15 @@ export async function readCsrValues(
   for (const b of boundFields(model)) {
     const node = b.property.valueNode;
     if (!b.field.csr || node?.type !== 'string') continue;
-    const base = { field: b.field, value: node.value, range: model.rangeOf(node), order: facts, settings };
+    const base = {
+      field: b.field,
+      value: node.value,
+      range: model.rangeOf(node),
+      raw: model.document.getText().slice(node.offset, node.offset + node.length),
+      locate: (name: string) => locateField(model, name),
+      order: facts,
+      settings,
+    };
     if (!node.value.startsWith(CSR_FILE_PREFIX)) {
       out.push({ node, input: { ...base, source: { kind: 'inline' } } });
       continue;
@@ -69,6 +77,13 @@ export async function readCsrValues(
     out.push(value);
   }
   return out;
+}
+
+function locateField(model: OrderModel, name: string): { key: Range; value?: Range } | undefined {
+  const property = model.top.find((b) => b.field?.name === name)?.property;
+  if (!property) return undefined;
+  const value = property.valueNode;
+  return { key: model.rangeOf(property.keyNode), value: value ? model.rangeOf(value) : undefined };
 }
 
 export const csrRule: OrderRule = {
