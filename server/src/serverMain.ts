@@ -18,6 +18,7 @@ import {
   type OrderLanguageService,
   type ReadFile,
 } from './service';
+import { createCsrFeatures, DECODE_CSR_REQUEST, type DecodeCsrParams } from './csr';
 
 /** A CSR file is a few KB; anything much larger is not a CSR. */
 const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
@@ -38,9 +39,11 @@ export interface ServerOptions {
 
 export function startServer(connection: Connection, options: ServerOptions = {}): void {
   const documents = new TextDocuments(TextDocument);
+  // CSR intelligence (issue 3): the participant, `.csr`/`.pem` documents, Decode CSR.
+  const csr = createCsrFeatures();
   const service: OrderLanguageService = getOrderLanguageService({
     readFile: readLocalFile,
-    csr: options.csr,
+    csr: options.csr ?? csr.participant,
   });
   const settingsCache = new Map<string, Promise<OrderSettings>>();
   let pullSettings = false;
@@ -84,7 +87,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const document = documents.get(uri);
       if (!document) return;
       const version = document.version;
-      const diagnostics = await service.doValidation(document, await settingsFor(uri));
+      const diagnostics = csr.isCsrDocument(document)
+        ? csr.validateDocument(document, await settingsFor(uri))
+        : await service.doValidation(document, await settingsFor(uri));
       // A newer version is already waiting: its diagnostics follow.
       if (documents.get(uri)?.version === version && !again.has(uri)) {
         await connection.sendDiagnostics({ uri, version, diagnostics });
@@ -128,7 +133,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     void connection.sendDiagnostics({ uri: e.document.uri, diagnostics: [] }).catch(() => undefined);
   });
 
-  const doc = (uri: string) => documents.get(uri);
+  // Orders only: a `.csr`/`.pem` document gets the CSR hover and diagnostics, nothing of JSON.
+  const doc = (uri: string) => {
+    const d = documents.get(uri);
+    return d && !csr.isCsrDocument(d) ? d : undefined;
+  };
   connection.onCompletion(
     guard('completion', null, (p) => {
       const d = doc(p.textDocument.uri);
@@ -137,6 +146,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
   connection.onHover(
     guard('hover', null, async (p) => {
+      const c = documents.get(p.textDocument.uri);
+      if (c && csr.isCsrDocument(c)) return csr.hoverDocument(c, p.position, await settingsFor(c.uri));
       const d = doc(p.textDocument.uri);
       return d ? service.doHover(d, p.position, await settingsFor(d.uri)) : null;
     }),
@@ -176,6 +187,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const d = doc(p.textDocument.uri);
       return d ? service.format(d, p.range, p.options) : [];
     }),
+  );
+
+  connection.onRequest(
+    DECODE_CSR_REQUEST,
+    guard(
+      'decodeCsr',
+      { ok: false, message: 'Decode CSR failed: see the server log.' },
+      async (p: DecodeCsrParams) => {
+        const document = p.uri ? documents.get(p.uri) : undefined;
+        const settings = await (p.uri ? settingsFor(p.uri) : Promise.resolve(defaultSettings));
+        return csr.decode(p, { document, settings, service, readFile: readLocalFile });
+      },
+    ),
   );
 
   documents.listen(connection);
