@@ -7,19 +7,21 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { registerSubmission } from './commands';
+import { registerDecodeCsr } from './commands/decodeCsr';
 
 let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // Submission first: its commands work even if the language server fails to start.
   registerSubmission(context);
+  registerDecodeCsr(context, () => client);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
     debug: { module, transport: TransportKind.ipc, options: { execArgv: ['--nolazy', '--inspect=6009'] } },
   };
   const clientOptions: LanguageClientOptions = {
-    documentSelector: [{ language: 'cert-order' }],
+    documentSelector: [{ language: 'cert-order' }, { language: 'cert-csr' }],
   };
   client = new LanguageClient('certOrder', 'Certificate Orders', serverOptions, clientOptions);
   await client.start();

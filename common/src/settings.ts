@@ -3,8 +3,14 @@
 // default, read it where it is used through `readSettings`.
 import { comodoAutoApplySsl, ssl2buySectigoPacEnterprise } from './catalogue';
 
+/** `certOrder.csr.*`: how the CSR rules judge a CSR (read by the language server). */
 export interface CsrSettings {
-  /** `current`: today's CA practice (RSA >= 2048 or EC P-256/P-384, SHA-256+). `document`: the Comodo document v1.11 (RSA 512-1024, MD5/SHA-1). */
+  /**
+   * `certOrder.csr.keyPolicy`. `current` (default): today's CA practice (RSA >= 2048 or EC
+   * P-256/P-384, SHA-256+); a subject string type the Comodo document does not list (UTF8String)
+   * is then only a hint. `document`: the Comodo document v1.11 (RSA 512-1024, MD5/SHA-1; unlisted
+   * string types are warnings). SSL2Buy S/MIME orders always get `current` (no key rule there).
+   */
   keyPolicy: 'current' | 'document';
 }
 
