@@ -10,12 +10,13 @@
 // Options: --grep PATTERN (only matching tests), --timeout SECONDS (whole run, default 900),
 // --verbose (echo code-server's and the browser's logs).
 import { randomBytes } from 'node:crypto';
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import type { Browser } from 'playwright-core';
 import {
   RESULTS,
   ROOT,
+  SCREENSHOTS,
   launchBrowser,
   screenshot,
   startEditorSession,
@@ -29,6 +30,7 @@ function option(name: string): string | undefined {
 }
 
 const verbose = process.argv.includes('--verbose');
+const FAILURE_SHOT = 'vscode-suite-failed';
 const timeoutMs = Number(option('--timeout') ?? 900) * 1000;
 
 let session: EditorSession | undefined;
@@ -62,6 +64,7 @@ async function main(): Promise<number> {
   mkdirSync(RESULTS, { recursive: true });
   const report = path.join(RESULTS, 'vscode-suite.log');
   writeFileSync(report, '');
+  rmSync(path.join(SCREENSHOTS, `${FAILURE_SHOT}.png`), { force: true });
   // Secrets for the sandbox, through the extension's headless route (CERT_ORDER_* variables); the
   // suite checks that they reach no file.
   const secret = `suite-secret-${randomBytes(6).toString('hex')}`;
@@ -111,7 +114,7 @@ async function main(): Promise<number> {
   tail.stop();
   writeFileSync(path.join(RESULTS, 'vscode-browser-console.log'), browserLog.join('\n'));
   if (code !== 0) {
-    await screenshot(page, 'vscode-suite-failed').catch(() => undefined);
+    await screenshot(page, FAILURE_SHOT).catch(() => undefined);
     if (!readFileSync(report, 'utf8').trim()) {
       // The suite never reported: show why (the browser console has the extension host's errors).
       console.error(browserLog.slice(-40).join('\n'));
