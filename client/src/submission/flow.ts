@@ -21,10 +21,13 @@ import {
   parseResponse,
   readOrder,
   redactDeep,
+  redactText,
   RECORD_FORMAT,
   resolveEndpoint,
   secretKeysInOrder,
+  secretValuesInOrder,
   summariseOrder,
+  testFlagProblem,
   withCsrText,
   type Credentials,
   type Environment,
@@ -152,6 +155,9 @@ async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promis
   const endpoint = resolveEndpoint(api, environment, settings);
   const problem = endpointProblem(endpoint.url, settings.http.allowLoopbackHttp);
   if (problem) return refused(deps, `${name} was not sent: ${problem}`);
+  // Before any question: the user must not confirm a charged order that would be a test order.
+  const testProblem = testFlagProblem(order, endpoint);
+  if (testProblem) return refused(deps, `${name} was not sent: ${testProblem}`);
 
   const key = duplicateKey(order);
   if (environment === 'production') {
@@ -162,7 +168,9 @@ async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promis
 
   const credentials = await deps.credentials.get(order, environment);
   if (!credentials) return { status: 'cancelled', reason: 'No credentials: not sent.' };
-  const secrets = [credentials.secret];
+  // A secret typed into the order is never sent, but must not reach the log or the history either.
+  const secrets = [credentials.secret, ...secretValuesInOrder(order)];
+  const log = (line: string): void => deps.log(redactText(line, secrets));
 
   if (environment === 'production') {
     const summary = formatSummary(summariseOrder(order, csrSubjectSummary(csr)));
@@ -175,7 +183,7 @@ async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promis
 
   const ignoredSecrets = secretKeysInOrder(order);
   if (ignoredSecrets.length > 0)
-    deps.log(
+    log(
       `${name}: ${ignoredSecrets.join(', ')} written in the order is ignored; the stored credential is sent.`,
     );
 
@@ -192,7 +200,7 @@ async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promis
   }
 
   const startedMs = deps.now();
-  deps.log(`${new Date(startedMs).toISOString()} ${environment} ${api.id}: POST ${endpoint.url} (${name})`);
+  log(`${new Date(startedMs).toISOString()} ${environment} ${api.id}: POST ${endpoint.url} (${name})`);
   let outcome: SendOutcome;
   try {
     outcome = await deps.send(built);
@@ -227,7 +235,7 @@ async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promis
     } satisfies SubmissionRecord,
     secrets,
   );
-  deps.log(`  -> ${outcomeOf(record)} in ${durationMs} ms${response ? ` (HTTP ${response.status})` : ''}`);
+  log(`  -> ${outcomeOf(record)} in ${durationMs} ms${response ? ` (HTTP ${response.status})` : ''}`);
 
   // On disk before it is shown: closing the panel or the window loses nothing.
   let historyFile: string | undefined;

@@ -3,7 +3,7 @@
 // how the API is encoded; nothing here knows a field name of its own.
 import { CSR_FILE_PREFIX, type ApiCatalogue } from '../catalogue';
 import type { ResolvedEndpoint } from './endpoint';
-import { credentialField, csrReference, fieldsWithoutCredentials, keyOf, type Order } from './order';
+import { credentialField, csrReference, fieldsWithoutCredentials, type Order } from './order';
 import { MASK, redactDeep } from './redact';
 import type { BuiltRequest, HttpRequestSpec } from './types';
 
@@ -40,21 +40,50 @@ function formValue(key: string, value: unknown): string {
   throw new OrderBuildError(`"${key}" must be a string or a number to be sent as a form argument.`);
 }
 
+/** Comodo document 1.05: `test` = Y, "the account will not be charged and the order will be processed as a test order". */
+const TEST_FLAG_FIELD = 'test';
+
+/** The keys of the order that spell the test flag (names are case-insensitive: `test`, `Test`). */
+function testFlagKeys(order: Order): string[] {
+  if (order.api.endpoints.demoMode !== 'testFlag') return [];
+  return Object.keys(order.fields).filter((k) => k.toLowerCase() === TEST_FLAG_FIELD);
+}
+
+/**
+ * The command decides the environment, never the file: a production submission of an order that
+ * says `test=Y` would be an uncharged test order while the user confirmed a charged one, so it is
+ * refused (demo always sends `test=Y`, whatever the order says).
+ */
+export function testFlagProblem(order: Order, endpoint: ResolvedEndpoint): string | undefined {
+  if (endpoint.environment !== 'production') return undefined;
+  const on = testFlagKeys(order).find((k) => {
+    const v = order.fields[k];
+    return typeof v === 'string' && v.trim().toUpperCase() === 'Y';
+  });
+  if (on === undefined) return undefined;
+  return (
+    `The order says "${on}": "Y": ${order.api.title} would process it as a test order and charge nothing, ` +
+    `so it would not be a production order. Remove "${on}" to place a real order, or use Submit Order to Demo.`
+  );
+}
+
 /** Comodo !AutoApplySSL: an `application/x-www-form-urlencoded` POST (never GET: status -17). */
 export function buildAutoApplyRequest(input: BuildInput): BuiltRequest {
   const { order, credentials, endpoint } = input;
   const api = order.api;
   checkCsrResolved(order);
+  const testProblem = testFlagProblem(order, endpoint);
+  if (testProblem) throw new OrderBuildError(testProblem);
   const build = (secret: string): HttpRequestSpec => {
     const params = new URLSearchParams();
     params.append(credentialField(api, 'user').name, credentials.user);
     params.append(credentialField(api, 'secret').name, secret);
     const fields = fieldsWithoutCredentials(order);
-    const testKey = endpoint.testFlag ? keyOf(api, fields, 'test') : undefined;
+    // On demo every spelling of the flag in the order gives way to one `test=Y`.
+    const testKeys = endpoint.testFlag ? testFlagKeys(order) : [];
     for (const [key, value] of Object.entries(fields))
-      if (key !== testKey) params.append(key, formValue(key, value));
-    // Document 1.05: `test=Y`: the account is not charged and the order is a test order.
-    if (endpoint.testFlag) params.append(testKey ?? 'test', 'Y');
+      if (!testKeys.includes(key)) params.append(key, formValue(key, value));
+    if (endpoint.testFlag) params.append(testKeys[0] ?? TEST_FLAG_FIELD, 'Y');
     return {
       url: endpoint.url,
       method: 'POST',

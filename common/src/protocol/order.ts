@@ -84,20 +84,33 @@ export function userInOrder(order: Order): string | undefined {
   return typeof v === 'string' && v.trim() !== '' ? v.trim() : undefined;
 }
 
+/**
+ * Every key of the order that spells a credential's name in any case. Case-insensitive for every
+ * API: `apikey` is not SSL2Buy's field, but it holds the same secret and must not be sent or kept.
+ */
+function credentialKeys(order: Order, role?: 'user' | 'secret'): string[] {
+  const names = new Set(
+    order.api.fields
+      .filter((f) => (role ? f.credential === role : f.credential !== undefined))
+      .map((f) => f.name.toLowerCase()),
+  );
+  return Object.keys(order.fields).filter((k) => names.has(k.toLowerCase()));
+}
+
 /** Keys of secrets written in the order: they are never sent (the language server warns). */
 export function secretKeysInOrder(order: Order): string[] {
-  const name = credentialField(order.api, 'secret').name;
-  const key = keyOf(order.api, order.fields, name);
-  return key === undefined ? [] : [key];
+  return credentialKeys(order, 'secret');
+}
+
+/** The values of secrets written in the order, to be masked wherever the order's text may go. */
+export function secretValuesInOrder(order: Order): string[] {
+  return secretKeysInOrder(order)
+    .map((k) => order.fields[k])
+    .filter((v): v is string => typeof v === 'string' && v !== '');
 }
 
 /** The order's fields without any credential: what the builders send besides the credentials. */
 export function fieldsWithoutCredentials(order: Order): Record<string, unknown> {
-  const drop = new Set(
-    order.api.fields
-      .filter((f) => f.credential)
-      .map((f) => keyOf(order.api, order.fields, f.name))
-      .filter((k): k is string => k !== undefined),
-  );
+  const drop = new Set(credentialKeys(order));
   return Object.fromEntries(Object.entries(order.fields).filter(([k]) => !drop.has(k)));
 }
