@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import { catalogues, type ApiCatalogue } from '../../common/src/catalogue';
 import {
   InFlightRegistry,
+  MAX_CSR_FILE_BYTES,
   credentialField,
   orderNumberOf,
   outcomeOf,
@@ -23,6 +24,7 @@ import { clearCredentials, CredentialResolver, storeCredentials } from './secret
 import { DiagnosticsFreshness } from './submission/diagnosticsFreshness';
 import { CA_ANSWER_SOURCE, CaAnswerDiagnostics } from './submission/fieldDiagnostics';
 import { submitOrder, type SubmitResult } from './submission/flow';
+import { readRegularFile } from './submission/localFile';
 import { vscodeSubmissionUi } from './submission/vscodeUi';
 import { createStatusBar, LANGUAGE_ID } from './statusBar';
 
@@ -152,8 +154,8 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
                   (d) => d.severity === vscode.DiagnosticSeverity.Error && d.source !== CA_ANSWER_SOURCE,
                 )
                 .map((d) => d.message),
-            readFile: async (file) =>
-              Buffer.from(await vscode.workspace.fs.readFile(vscode.Uri.file(file))).toString('utf8'),
+            readFile: (file) => readRegularFile(file, MAX_CSR_FILE_BYTES),
+            workspaceFolder: (file) => vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath,
             log: (line) => output.appendLine(line),
             inFlight,
             userAgent: userAgent(context),

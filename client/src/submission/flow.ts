@@ -23,6 +23,7 @@ import {
   redactDeep,
   redactText,
   RECORD_FORMAT,
+  resolveCsrFile,
   resolveEndpoint,
   secretKeysInOrder,
   secretValuesInOrder,
@@ -37,6 +38,7 @@ import {
   type SendOutcome,
   type SubmissionRecord,
 } from '../../../common/src/protocol';
+import { csrTextFromBytes } from '../../../common/src/csr';
 import type { SubmissionSettings } from '../../../common/src/settings';
 import type { Send } from '../http/send';
 import { resultMessage } from './messages';
@@ -83,7 +85,10 @@ export interface SubmissionDeps {
   fieldDiagnostics: FieldDiagnostics;
   /** Messages of the order's error diagnostics (vscode.languages.getDiagnostics). */
   errorDiagnostics(orderFile: string): string[];
-  readFile(absolutePath: string): Promise<string>;
+  /** A regular file of at most MAX_CSR_FILE_BYTES; rejects with a message ending "the CSR file PATH ...". */
+  readFile(absolutePath: string): Promise<Uint8Array>;
+  /** The workspace folder holding the order: `file:` CSRs are read only inside it. */
+  workspaceFolder(orderFile: string): string | undefined;
   /** The output channel; every line is redacted before it gets here. */
   log(line: string): void;
   inFlight: InFlightRegistry;
@@ -139,14 +144,14 @@ async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promis
 
   const csrRef = csrReference(order);
   if (csrRef?.file !== undefined) {
-    const csrPath = path.resolve(path.dirname(req.orderFile), csrRef.file);
+    const root = deps.workspaceFolder(req.orderFile) ?? path.dirname(req.orderFile);
+    const where = resolveCsrFile(req.orderFile, csrRef.file, root);
+    if (!where.ok) return refused(deps, `${name} was not sent: ${where.problem}`);
     try {
-      order = withCsrText(order, await deps.readFile(csrPath));
+      // PEM or binary DER, as the language server reads it (a BOM dropped, DER as base64).
+      order = withCsrText(order, csrTextFromBytes(await deps.readFile(where.path)));
     } catch (err) {
-      return refused(
-        deps,
-        `${name} was not sent: the CSR file ${csrPath} could not be read (${(err as Error).message}).`,
-      );
+      return refused(deps, `${name} was not sent: the CSR file ${where.path} ${(err as Error).message}.`);
     }
   }
   const csr = csrReference(order)?.inline ?? '';

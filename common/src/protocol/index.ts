@@ -11,3 +11,4 @@ export * from './summary';
 export * from './record';
 export * from './guards';
 export * from './csrFacts';
+export * from './csrFile';

@@ -5,6 +5,7 @@ import * as os from 'node:os';
 import * as path from 'node:path';
 import {
   InFlightRegistry,
+  MAX_CSR_FILE_BYTES,
   type Environment,
   type FieldError,
   type SubmissionRecord,
@@ -15,6 +16,7 @@ import { createSender, type Send } from '../../../client/src/http/send';
 import { renderSubmissionHtml } from '../../../client/src/panel/html';
 import { CredentialResolver, type SecretStore } from '../../../client/src/secrets/provider';
 import { submitOrder, type SubmissionDeps, type SubmitResult } from '../../../client/src/submission/flow';
+import { readRegularFile } from '../../../client/src/submission/localFile';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/src/server';
 
 export const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'submit');
@@ -155,7 +157,8 @@ export class Bed {
         clear: (file) => this.fieldErrors.delete(file),
       },
       errorDiagnostics: () => this.errorDiagnostics,
-      readFile: (file) => fs.readFile(file, 'utf8'),
+      readFile: (file) => readRegularFile(file, MAX_CSR_FILE_BYTES),
+      workspaceFolder: () => this.dir,
       log: (line) => this.logLines.push(line),
       inFlight: this.inFlight,
     };

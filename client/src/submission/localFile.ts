@@ -1,0 +1,37 @@
+// Reading a CSR file named by a `file:` reference: only a regular file, only up to a size a CSR
+// can have (a device such as /dev/zero, a FIFO or a huge file would hang or exhaust memory).
+// Failures are errors whose message completes "the CSR file PATH ...". No vscode import.
+import { constants, promises as fs } from 'node:fs';
+
+function describe(err: unknown): string {
+  const code = (err as { code?: unknown } | undefined)?.code;
+  if (code === 'ENOENT' || code === 'ENOTDIR') return 'does not exist';
+  if (code === 'EACCES' || code === 'EPERM') return 'cannot be read (permission denied)';
+  return `cannot be read (${err instanceof Error ? err.message : String(err)})`;
+}
+
+export async function readRegularFile(file: string, maxBytes: number): Promise<Uint8Array> {
+  let info;
+  try {
+    info = await fs.stat(file);
+  } catch (err) {
+    throw new Error(describe(err));
+  }
+  if (!info.isFile()) throw new Error('is not a file');
+  if (info.size > maxBytes) throw new Error(`is ${info.size} bytes: too large for a CSR`);
+  let handle;
+  try {
+    // O_NONBLOCK: should the path have become a FIFO since the stat, opening it does not hang.
+    handle = await fs.open(file, constants.O_RDONLY | constants.O_NONBLOCK);
+  } catch (err) {
+    throw new Error(describe(err));
+  }
+  try {
+    const buffer = Buffer.alloc(maxBytes + 1);
+    const { bytesRead } = await handle.read(buffer, 0, buffer.length, 0);
+    if (bytesRead > maxBytes) throw new Error('is too large for a CSR');
+    return buffer.subarray(0, bytesRead);
+  } finally {
+    await handle.close();
+  }
+}

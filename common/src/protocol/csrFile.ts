@@ -1,0 +1,38 @@
+// Where a `file:` CSR reference points, and whether it may be sent. Resolved the way the language
+// server resolves it (a URL relative to the order's file URL: server/src/service/validation/csr.ts
+// `resolveReference`), so the file sent is the file whose diagnostics the user saw. Only files in
+// the order's workspace folder are read: an order from someone else's repository must not be able
+// to send `file:../../.ssh/id_rsa` anywhere.
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+
+/** A CSR is a few KB; the language server reads no more than this either. */
+export const MAX_CSR_FILE_BYTES = 1024 * 1024;
+
+export type CsrFileResolution = { ok: true; path: string } | { ok: false; problem: string };
+
+/**
+ * The absolute path of a `file:` reference, or why it is not read.
+ * @param root the workspace folder of the order (without one: the order's own folder)
+ */
+export function resolveCsrFile(orderFile: string, reference: string, root: string): CsrFileResolution {
+  if (reference === '') return { ok: false, problem: 'the "file:" reference names no file.' };
+  let url: URL;
+  try {
+    const escaped = reference.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F');
+    url = new URL(escaped, pathToFileURL(orderFile));
+  } catch {
+    return { ok: false, problem: `"file:${reference}" is not a path.` };
+  }
+  if (url.protocol !== 'file:') return { ok: false, problem: `"file:${reference}" is not a local file.` };
+  const resolved = fileURLToPath(url);
+  const relative = path.relative(root, resolved);
+  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+    return {
+      ok: false,
+      problem:
+        `"file:${reference}" points outside the workspace folder (${resolved}); only CSR files inside ${root} are sent. ` +
+        'Copy the CSR into the workspace, or paste it into the order.',
+    };
+  return { ok: true, path: resolved };
+}
