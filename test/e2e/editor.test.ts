@@ -2,7 +2,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot } from '../support/editorSession';
-import { openFile, openWorkbench, type Workbench } from './workbench';
+import { moveCursorTo, openFile, openWorkbench, runCommand, type Workbench } from './workbench';
 
 let wb: Workbench;
 
@@ -41,4 +41,21 @@ test('the Problems panel lists the mistakes of the example order', { timeout: 12
     await panel.locator('.monaco-list-row', { hasText: code }).first().waitFor();
   }
   await screenshot(page, 'problems-panel');
+});
+
+test("hovering an order's CSR shows its decoded subject and SHA-256", { timeout: 120_000 }, async () => {
+  const { page } = wb;
+  await runCommand(page, 'View: Hide Panel');
+  await openFile(page, 'comodo-autoapplyssl.order.json');
+  await moveCursorTo(page, 'www.example.com.csr');
+  // "Show or Focus Hover" at the cursor, as Ctrl+K Ctrl+I does.
+  await page.keyboard.press('Control+K');
+  await page.keyboard.press('Control+I');
+  const hover = page.locator('.monaco-hover:visible', { hasText: 'SHA-256' });
+  await hover.waitFor({ timeout: 30_000 });
+  const text = (await hover.textContent()) ?? '';
+  assert.match(text, /www\.example\.com/);
+  assert.match(text, /Example Inc/);
+  assert.match(text.toLowerCase(), /eff007b5eda1dd29064d74ccc36735a434af684256cab28b6807a8c4fa2eb638/);
+  await screenshot(page, 'csr-hover');
 });

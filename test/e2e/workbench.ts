@@ -58,7 +58,10 @@ export async function openFile(page: Page, name: string): Promise<void> {
   const input = page.locator('.quick-input-widget input');
   await input.waitFor();
   await input.fill(name);
-  await page.locator('.quick-input-list .monaco-list-row').first().waitFor();
+  // The list is filled as the search answers: wait until the focused (first) row is the file.
+  await page
+    .locator('.quick-input-list .monaco-list-row.focused', { hasText: path.basename(name) })
+    .waitFor();
   await input.press('Enter');
   await page.locator(`.tab.active[aria-label^="${path.basename(name)}"]`).waitFor();
   await page.locator('.monaco-editor .view-lines').first().waitFor();

@@ -1,0 +1,56 @@
+// CSR decode in VS Code: hover over an order's CSR (here a `file:` reference) and over a .csr
+// file shows the decoded subject and the SHA-256, which the test computes itself from the file.
+import * as assert from 'node:assert/strict';
+import { createHash } from 'node:crypto';
+import { readFileSync } from 'node:fs';
+import * as vscode from 'vscode';
+import { closeAllEditors, exampleUri, openExample, positionOf, waitFor } from './helpers';
+
+/** SHA-256 of the CSR's DER bytes, lower-case hex. */
+function csrSha256(name: string): string {
+  const pem = readFileSync(exampleUri(name).fsPath, 'utf8');
+  const base64 = pem.replace(/-----[^-]+-----/g, '').replace(/\s+/g, '');
+  return createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
+}
+
+/** The hover text at a position, once the server has one (it decodes the CSR first). */
+async function hoverText(uri: vscode.Uri, at: vscode.Position): Promise<string> {
+  return waitFor(async () => {
+    const hovers = await vscode.commands.executeCommand<vscode.Hover[]>(
+      'vscode.executeHoverProvider',
+      uri,
+      at,
+    );
+    const text = hovers
+      .flatMap((h) => h.contents)
+      .map((c) => (typeof c === 'string' ? c : c.value))
+      .join('\n')
+      // Markdown escapes (`SHA\-256`) are not part of what the reader sees.
+      .replace(/\\(.)/g, '$1');
+    return text.includes('www.example.com') ? text : undefined;
+  }, 'a hover naming the CSR subject');
+}
+
+function assertDecoded(text: string, sha256: string): void {
+  assert.match(text, /CN\W+www\.example\.com|www\.example\.com/);
+  assert.match(text, /Example Inc/, 'the subject organisation');
+  assert.match(text, /SHA-256/);
+  assert.ok(text.replace(/[:\s]/g, '').toLowerCase().includes(sha256), `SHA-256 ${sha256} in:\n${text}`);
+}
+
+suite('CSR', () => {
+  suiteTeardown(closeAllEditors);
+
+  test("hover over an order's CSR reference shows the decoded subject and SHA-256", async () => {
+    const { document } = await openExample('comodo-autoapplyssl.order.json');
+    const text = await hoverText(document.uri, positionOf(document, 'file:www.example.com.csr', 8));
+    assertDecoded(text, csrSha256('www.example.com.csr'));
+  });
+
+  test('hover in a .csr file shows the decoded subject and SHA-256', async () => {
+    const { document } = await openExample('www.example.com.csr');
+    assert.equal(document.languageId, 'cert-csr');
+    const text = await hoverText(document.uri, new vscode.Position(1, 5));
+    assertDecoded(text, csrSha256('www.example.com.csr'));
+  });
+});
