@@ -7,6 +7,7 @@ import {
   InFlightRegistry,
   MAX_CSR_FILE_BYTES,
   credentialField,
+  endpointSettingKey,
   orderNumberOf,
   outcomeOf,
   outcomeText,
@@ -60,6 +61,16 @@ function settingsFor(resource: vscode.Uri | undefined): SubmissionSettings {
 function userAgent(context: vscode.ExtensionContext): string {
   const version = (context.extension.packageJSON as { version?: string }).version ?? '0';
   return `cert-order-tools/${version} (VS Code ${vscode.version})`;
+}
+
+/** Whether the value in effect is the workspace's or the folder's (not the user's or the default). */
+function endpointSetByWorkspace(resource: vscode.Uri, key: string): boolean {
+  const config = vscode.workspace.getConfiguration(undefined, resource);
+  const effective = config.get<string>(key)?.trim();
+  const i = config.inspect<string>(key);
+  return [i?.workspaceFolderValue, i?.workspaceValue].some(
+    (v) => typeof v === 'string' && v.trim() !== '' && v.trim() === effective,
+  );
 }
 
 async function orderDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
@@ -155,6 +166,8 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
                 )
                 .map((d) => d.message),
             readFile: (file) => readRegularFile(file, MAX_CSR_FILE_BYTES),
+            endpointSetByWorkspace: (file, api, environment) =>
+              endpointSetByWorkspace(vscode.Uri.file(file), endpointSettingKey(api, environment)),
             workspaceFolder: (file) => vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath,
             log: (line) => output.appendLine(line),
             inFlight,

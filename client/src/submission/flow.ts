@@ -29,6 +29,7 @@ import {
   secretValuesInOrder,
   summariseOrder,
   testFlagProblem,
+  workspaceEndpointQuestion,
   withCsrText,
   type Credentials,
   type Environment,
@@ -46,6 +47,8 @@ import { resultMessage } from './messages';
 export interface SubmissionUi {
   /** Modal production confirmation; true to send. */
   confirmProduction(message: string, detail: string): Promise<boolean>;
+  /** Modal question before sending the credentials to an endpoint a workspace chose; true to send. */
+  confirmEndpoint(message: string): Promise<boolean>;
   /** Modal question before re-sending an order that succeeded (or may have) in production. */
   confirmDuplicate(message: string): Promise<boolean>;
   /** The order has error diagnostics; the UI offers to open the Problems panel. */
@@ -87,6 +90,8 @@ export interface SubmissionDeps {
   errorDiagnostics(orderFile: string): string[];
   /** A regular file of at most MAX_CSR_FILE_BYTES; rejects with a message ending "the CSR file PATH ...". */
   readFile(absolutePath: string): Promise<Uint8Array>;
+  /** Whether the endpoint URL in effect comes from the workspace's (or folder's) settings. */
+  endpointSetByWorkspace(orderFile: string, api: Order['api'], environment: Environment): boolean;
   /** The workspace folder holding the order: `file:` CSRs are read only inside it. */
   workspaceFolder(orderFile: string): string | undefined;
   /** The output channel; every line is redacted before it gets here. */
@@ -160,6 +165,11 @@ async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promis
   const endpoint = resolveEndpoint(api, environment, settings);
   const problem = endpointProblem(endpoint.url, settings.http.allowLoopbackHttp);
   if (problem) return refused(deps, `${name} was not sent: ${problem}`);
+  const redirect = deps.endpointSetByWorkspace(req.orderFile, api, environment)
+    ? workspaceEndpointQuestion(api, endpoint)
+    : undefined;
+  if (redirect && !(await deps.ui.confirmEndpoint(redirect)))
+    return { status: 'cancelled', reason: `Not sent to ${endpoint.url}.` };
   // Before any question: the user must not confirm a charged order that would be a test order.
   const testProblem = testFlagProblem(order, endpoint);
   if (testProblem) return refused(deps, `${name} was not sent: ${testProblem}`);

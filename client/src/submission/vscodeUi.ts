@@ -4,6 +4,7 @@ import type { SubmissionUi } from './flow';
 
 export const SEND_TO_PRODUCTION = 'Send to Production';
 export const SEND_AGAIN = 'Send Again';
+export const SEND_THERE = 'Send There';
 export const OPEN_PROBLEMS = 'Open Problems';
 export const SHOW_HISTORY = 'Show Order History';
 
@@ -16,6 +17,10 @@ export function vscodeSubmissionUi(): SubmissionUi {
         SEND_TO_PRODUCTION,
       );
       return choice === SEND_TO_PRODUCTION;
+    },
+    async confirmEndpoint(message) {
+      const choice = await vscode.window.showWarningMessage(message, { modal: true }, SEND_THERE);
+      return choice === SEND_THERE;
     },
     async confirmDuplicate(message) {
       const choice = await vscode.window.showWarningMessage(message, { modal: true }, SEND_AGAIN);

@@ -1,5 +1,6 @@
 // Which URL an order goes to, and whether that URL may be used.
 import type { ApiCatalogue } from '../catalogue';
+import { credentialField } from './order';
 import type { ApiEndpointSettings, SubmissionSettings } from '../settings';
 import type { Environment } from './types';
 
@@ -64,4 +65,37 @@ export function endpointProblem(url: string, allowLoopbackHttp: boolean): string
     return undefined;
   }
   return `The endpoint ${url} is neither https nor http.`;
+}
+
+/** The setting that holds an endpoint (`certOrder.comodo.demoUrl`), as common/src/settings.ts reads it. */
+export function endpointSettingKey(api: ApiCatalogue, environment: Environment): string {
+  return `certOrder.${vendorKey(api)}.${environment === 'demo' ? 'demoUrl' : 'productionUrl'}`;
+}
+
+function hostOf(url: string | undefined): string | undefined {
+  try {
+    return url ? new URL(url).hostname.toLowerCase() : undefined;
+  } catch {
+    return undefined;
+  }
+}
+
+/**
+ * The question to ask before sending to an endpoint that a workspace's settings chose (the demo
+ * URLs are resource-scoped, so any repository can set them), or undefined when the host is
+ * loopback (the sandbox) or one the vendor documents. The credentials go wherever the URL points,
+ * and Comodo's demo is the real account with `test=Y`.
+ */
+export function workspaceEndpointQuestion(api: ApiCatalogue, endpoint: ResolvedEndpoint): string | undefined {
+  const host = hostOf(endpoint.url);
+  if (host === undefined || isLoopbackHost(host)) return undefined;
+  const documented = [api.endpoints.production, api.endpoints.demo].map(hostOf);
+  if (documented.includes(host)) return undefined;
+  const user = credentialField(api, 'user').name;
+  const secret = credentialField(api, 'secret').name;
+  return (
+    `This workspace's settings send ${api.title} ${endpoint.environment} orders to ${endpoint.url}, ` +
+    `a host the vendor's document does not name. Your ${endpoint.environment} ${user} and ${secret} would be sent there. ` +
+    'Send only if you trust this workspace and that host.'
+  );
 }

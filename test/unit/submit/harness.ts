@@ -52,7 +52,9 @@ export class Bed {
   readonly fieldErrors = new Map<string, FieldError[]>();
   readonly secrets = new MemorySecrets();
   readonly inFlight = new InFlightRegistry();
-  answers = { production: true, duplicate: true };
+  answers = { production: true, duplicate: true, endpoint: true };
+  /** The endpoint URLs in effect come from the workspace's settings. */
+  endpointFromWorkspace = false;
   settings: SubmissionSettings = structuredClone(defaultSubmissionSettings);
   env: Record<string, string | undefined> = {};
   errorDiagnostics: string[] = [];
@@ -126,6 +128,10 @@ export class Bed {
           this.ui.push({ kind: 'confirmProduction', message, detail });
           return this.answers.production;
         },
+        confirmEndpoint: async (message) => {
+          this.ui.push({ kind: 'confirmEndpoint', message });
+          return this.answers.endpoint;
+        },
         confirmDuplicate: async (message) => {
           this.ui.push({ kind: 'confirmDuplicate', message });
           return this.answers.duplicate;
@@ -159,6 +165,7 @@ export class Bed {
       errorDiagnostics: () => this.errorDiagnostics,
       readFile: (file) => readRegularFile(file, MAX_CSR_FILE_BYTES),
       workspaceFolder: () => this.dir,
+      endpointSetByWorkspace: () => this.endpointFromWorkspace,
       log: (line) => this.logLines.push(line),
       inFlight: this.inFlight,
     };
