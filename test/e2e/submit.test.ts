@@ -5,19 +5,6 @@ import { after, before, test } from 'node:test';
 import { screenshot } from '../support/editorSession';
 import { openFile, openWorkbench, runCommand, type Workbench } from './workbench';
 
-const ORDER = `${JSON.stringify(
-  {
-    $api: 'comodo-autoapplyssl',
-    product: '24',
-    years: 1,
-    serverSoftware: 2,
-    csr: 'file:www.example.com.csr',
-    isCustomerValidated: 'N',
-  },
-  null,
-  2,
-)}\n`;
-
 let wb: Workbench;
 
 before(async () => {
@@ -25,7 +12,6 @@ before(async () => {
     sandbox: true,
     // The headless route for secrets, so that no prompt asks for the password.
     env: { CERT_ORDER_COMODO_LOGIN_PASSWORD: 'e2e-secret' },
-    files: { 'e2e-submit.order.json': ORDER },
   });
 });
 
@@ -38,7 +24,7 @@ test(
   { timeout: 120_000 },
   async () => {
     const { page } = wb;
-    await openFile(page, 'e2e-submit.order.json');
+    await openFile(page, 'comodo-autoapplyssl.order.json');
     await runCommand(page, 'Certificate Orders: Submit Order to Demo');
     const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     const orderNumber = panel.locator('#order-number');
