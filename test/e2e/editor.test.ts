@@ -6,11 +6,14 @@ import { moveCursorTo, openFile, openWorkbench, runCommand, type Workbench } fro
 
 let wb: Workbench;
 
-before(async () => {
-  wb = await openWorkbench({
-    files: { 'scratch/e2e.order.json': '{\n  "$api": ""\n}\n' },
-  });
-});
+before(
+  async () => {
+    wb = await openWorkbench({
+      files: { 'scratch/e2e.order.json': '{\n  "$api": ""\n}\n' },
+    });
+  },
+  { timeout: 180_000 },
+);
 
 after(async () => {
   await wb?.close();

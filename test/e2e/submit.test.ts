@@ -7,13 +7,16 @@ import { openFile, openWorkbench, runCommand, type Workbench } from './workbench
 
 let wb: Workbench;
 
-before(async () => {
-  wb = await openWorkbench({
-    sandbox: true,
-    // The headless route for secrets, so that no prompt asks for the password.
-    env: { CERT_ORDER_COMODO_LOGIN_PASSWORD: 'e2e-secret' },
-  });
-});
+before(
+  async () => {
+    wb = await openWorkbench({
+      sandbox: true,
+      // The headless route for secrets, so that no prompt asks for the password.
+      env: { CERT_ORDER_COMODO_LOGIN_PASSWORD: 'e2e-secret' },
+    });
+  },
+  { timeout: 180_000 },
+);
 
 after(async () => {
   await wb?.close();

@@ -19,6 +19,34 @@ export function loadCodeServerModule(): Promise<typeof CodeServerModule> {
   return import(pathToFileURL(path.join(ROOT, 'scripts', 'code-server.mjs')).href);
 }
 
+/**
+ * Process groups this process started (code-server, the sandbox). If the test process is ended
+ * before its `close()` ran (a runner's timeout, Ctrl+C), they are killed on the way out.
+ */
+const liveGroups = new Set<number>();
+let exitHookInstalled = false;
+function trackGroup(pid: number | undefined): () => void {
+  if (pid === undefined) return () => undefined;
+  if (!exitHookInstalled) {
+    exitHookInstalled = true;
+    process.on('exit', () => {
+      for (const g of liveGroups) {
+        try {
+          process.kill(-g, 'SIGKILL');
+        } catch {
+          // already gone
+        }
+      }
+    });
+    // Without a listener, these signals end Node without running 'exit' listeners.
+    for (const signal of ['SIGINT', 'SIGTERM'] as const) {
+      if (process.listenerCount(signal) === 0) process.once(signal, () => process.exit(130));
+    }
+  }
+  liveGroups.add(pid);
+  return () => liveGroups.delete(pid);
+}
+
 let packaged = false;
 /** Builds the bundles and packs dist/cert-order-tools.vsix (once per process). */
 export function packageVsix(): string {
@@ -98,7 +126,14 @@ async function startSandbox(): Promise<{ origin: string; stop(): Promise<void> }
     await cs.killGroup(child);
     throw err;
   });
-  return { origin, stop: () => cs.killGroup(child) };
+  const untrack = trackGroup(child.pid);
+  return {
+    origin,
+    stop: async () => {
+      await cs.killGroup(child);
+      untrack();
+    },
+  };
 }
 
 /** Installs the VSIX into a fresh extensions dir and starts code-server on a copy of examples/. */
@@ -174,6 +209,7 @@ export async function startEditorSession(options: SessionOptions = {}): Promise<
       await sandbox?.stop();
       throw err;
     });
+  const untrackServer = trackGroup(server.child.pid);
   let closed = false;
   return {
     tmp,
@@ -188,6 +224,7 @@ export async function startEditorSession(options: SessionOptions = {}): Promise<
       if (closed) return;
       closed = true;
       await server.stop();
+      untrackServer();
       await sandbox?.stop();
       // Keep code-server's log and the VS Code logs for a failed run to look at.
       mkdirSync(path.join(RESULTS, 'logs'), { recursive: true });
