@@ -93,8 +93,16 @@ export interface SessionOptions {
 /** The sandbox's port 8790 as examples/.vscode/settings.json names it. */
 const SANDBOX_DEFAULT = /(127\.0\.0\.1|localhost):8790\b/g;
 
+/** Rewrites a workspace copy's settings so that its demo endpoints name the sandbox's port. */
+export function pointWorkspaceAtSandbox(workspace: string, origin: string): void {
+  const file = path.join(workspace, '.vscode', 'settings.json');
+  if (!existsSync(file)) return;
+  const port = new URL(origin).port;
+  writeFileSync(file, readFileSync(file, 'utf8').replace(SANDBOX_DEFAULT, `$1:${port}`));
+}
+
 /** Starts the sandbox on a free loopback port; resolves once it says where it listens. */
-async function startSandbox(): Promise<{ origin: string; stop(): Promise<void> }> {
+export async function startSandbox(): Promise<{ origin: string; stop(): Promise<void> }> {
   const cs = await loadCodeServerModule();
   const child = spawn(
     process.execPath,
@@ -149,12 +157,7 @@ export async function startEditorSession(options: SessionOptions = {}): Promise<
   const userDataDir = path.join(tmp, 'user-data');
   cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
   const sandbox = options.sandbox ? await startSandbox() : undefined;
-  const workspaceSettings = path.join(workspace, '.vscode', 'settings.json');
-  if (sandbox && existsSync(workspaceSettings)) {
-    const port = new URL(sandbox.origin).port;
-    const text = readFileSync(workspaceSettings, 'utf8');
-    writeFileSync(workspaceSettings, text.replace(SANDBOX_DEFAULT, `$1:${port}`));
-  }
+  if (sandbox) pointWorkspaceAtSandbox(workspace, sandbox.origin);
   try {
     cs.installVsix(vsix, extensionsDir);
   } catch (err) {

@@ -6,6 +6,7 @@
 // As under code-server, the packaged VSIX is installed into a fresh extensions dir and that
 // folder is the extensionDevelopmentPath, so the package, not the repository, is tested.
 import { spawnSync } from 'node:child_process';
+import { randomBytes } from 'node:crypto';
 import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
@@ -14,7 +15,7 @@ import {
   resolveCliArgsFromVSCodeExecutablePath,
   runTests,
 } from '@vscode/test-electron';
-import { ROOT, packageVsix } from '../support/editorSession';
+import { ROOT, packageVsix, pointWorkspaceAtSandbox, startSandbox } from '../support/editorSession';
 import { buildSuite } from './buildSuite';
 
 function option(name: string): string | undefined {
@@ -28,11 +29,15 @@ async function main(): Promise<number> {
   const vscodeExecutablePath =
     process.env.VSCODE_EXECUTABLE_PATH || (await downloadAndUnzipVSCode(option('--version') ?? 'stable'));
   const tmp = mkdtempSync(path.join(tmpdir(), 'cert-order-electron-'));
+  let sandbox: Awaited<ReturnType<typeof startSandbox>> | undefined;
   try {
     const workspace = path.join(tmp, 'examples');
     const extensionsDir = path.join(tmp, 'extensions');
     const userDataDir = path.join(tmp, 'user-data');
     cpSync(path.join(ROOT, 'examples'), workspace, { recursive: true });
+    // As under code-server: the sandbox on a free port, the workspace's demo endpoints on it.
+    sandbox = await startSandbox();
+    pointWorkspaceAtSandbox(workspace, sandbox.origin);
 
     const [cli, ...cliArgs] = resolveCliArgsFromVSCodeExecutablePath(vscodeExecutablePath);
     const install = spawnSync(
@@ -59,7 +64,13 @@ async function main(): Promise<number> {
     ];
     // Electron refuses to run as root without it.
     if (process.getuid?.() === 0) launchArgs.push('--no-sandbox');
-    const env: Record<string, string> = { CERT_ORDER_VSCODE_EXTENSIONS_DIR: extensionsDir };
+    const secret = `suite-secret-${randomBytes(6).toString('hex')}`;
+    const env: Record<string, string> = {
+      CERT_ORDER_VSCODE_EXTENSIONS_DIR: extensionsDir,
+      CERT_ORDER_VSCODE_SANDBOX: sandbox.origin,
+      CERT_ORDER_COMODO_LOGIN_PASSWORD: secret,
+      CERT_ORDER_SSL2BUY_API_KEY: secret,
+    };
     const grep = option('--grep');
     if (grep) env.CERT_ORDER_VSCODE_TEST_GREP = grep;
     return await runTests({
@@ -70,6 +81,7 @@ async function main(): Promise<number> {
       launchArgs,
     });
   } finally {
+    await sandbox?.stop();
     rmSync(tmp, { recursive: true, force: true });
   }
 }
