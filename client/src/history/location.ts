@@ -20,6 +20,7 @@ export function historyLocation(
       const folder = vscode.workspace.getWorkspaceFolder(vscode.Uri.file(orderFile));
       return folder ? path.join(folder.uri.fsPath, WORKSPACE_HISTORY_DIR) : global;
     },
+    fallbackDirectory: () => global,
     directories() {
       // Both places: a change of the setting does not hide earlier submissions.
       return [global, ...workspaceDirs()];

@@ -9,6 +9,8 @@ import { parseRecord, recordFileName, type SubmissionRecord } from '../../../com
 export interface HistoryLocation {
   /** The folder a submission of this order file is written to. */
   directoryFor(orderFile: string): string;
+  /** Where to write when that folder cannot be written (the extension's global storage). */
+  fallbackDirectory?(): string;
   /** Every folder to list (the global one, or each workspace folder's). */
   directories(): string[];
 }
@@ -38,19 +40,39 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
 }
 
 export class HistoryStore {
+  /**
+   * Records that could be written nowhere: kept for the life of the window, so the list and the
+   * duplicate-production guard still see an order that was placed.
+   */
+  private readonly unsaved: SubmissionRecord[] = [];
+
   constructor(private readonly location: HistoryLocation) {}
 
+  /** Writes to the order's folder, else to the fallback folder; the path written. */
   async write(record: SubmissionRecord, orderFile: string): Promise<string> {
-    const file = path.join(this.location.directoryFor(orderFile), recordFileName(record));
-    await writeFileAtomic(file, JSON.stringify(record, null, 2) + '\n');
-    return file;
+    const primary = this.location.directoryFor(orderFile);
+    const fallback = this.location.fallbackDirectory?.();
+    const dirs = fallback !== undefined && fallback !== primary ? [primary, fallback] : [primary];
+    const data = JSON.stringify(record, null, 2) + '\n';
+    const errors: string[] = [];
+    for (const dir of dirs) {
+      const file = path.join(dir, recordFileName(record));
+      try {
+        await writeFileAtomic(file, data);
+        return file;
+      } catch (err) {
+        errors.push(`${dir}: ${(err as Error).message}`);
+      }
+    }
+    this.unsaved.push(record);
+    throw new Error(errors.join('; '));
   }
 
   /** Newest first. */
   async listAll(): Promise<ListedHistory> {
-    const records: SubmissionRecord[] = [];
+    const records: SubmissionRecord[] = [...this.unsaved];
     const skipped: string[] = [];
-    const seen = new Set<string>();
+    const seen = new Set<string>(this.unsaved.map((r) => r.id));
     for (const dir of this.location.directories()) {
       let names: string[];
       try {

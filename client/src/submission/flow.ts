@@ -17,6 +17,7 @@ import {
   findEarlierProductionSubmission,
   formatSummary,
   newRecordId,
+  orderNumberOf,
   outcomeOf,
   parseResponse,
   readOrder,
@@ -36,6 +37,7 @@ import {
   type FieldError,
   type InFlightRegistry,
   type Order,
+  type ResolvedEndpoint,
   type SendOutcome,
   type SubmissionRecord,
 } from '../../../common/src/protocol';
@@ -66,7 +68,10 @@ export interface CredentialProvider {
 export interface HistoryWriter {
   /** Earlier submissions, for the duplicate guard (malformed entries skipped). */
   list(orderFile: string): Promise<SubmissionRecord[]>;
-  /** Writes atomically; resolves with the file's path once it is on disk. */
+  /**
+   * Writes atomically; resolves with the file's path once it is on disk. When it cannot be written
+   * anywhere it rejects, and `list` still returns the record until the window closes.
+   */
   write(record: SubmissionRecord, orderFile: string): Promise<string>;
 }
 
@@ -131,19 +136,57 @@ export async function submitOrder(deps: SubmissionDeps, req: SubmitRequest): Pro
   }
 }
 
+interface Prepared {
+  name: string;
+  /** The order with its CSR text in place of a `file:` reference. */
+  order: Order;
+  csr: string;
+  endpoint: ResolvedEndpoint;
+  /** The same order across files (PartnerOrderID; CSR and product). */
+  key: string | undefined;
+}
+
+type Step<T> = { ok: true; value: T } | { ok: false; result: SubmitResult };
+
 async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promise<SubmitResult> {
+  const prepared = await prepare(deps, req);
+  if (!prepared.ok) return prepared.result;
+  const { key, name } = prepared.value;
+  if (req.environment !== 'production' || key === undefined) return confirmAndSend(deps, req, prepared.value);
+  // Two files holding the same order (a copied file, same PartnerOrderID) sent at once would both
+  // pass the history check before either answer is on disk: one at a time.
+  const releaseOrder = deps.inFlight.tryBegin(`same order ${key}`);
+  if (!releaseOrder) {
+    const reason = `${name} was not sent: the same order (${sameOrderWords(prepared.value.order)}) is being submitted to production from another file. Wait for its answer; sending again then asks first.`;
+    deps.ui.showWarning(reason);
+    return { status: 'refused', reason };
+  }
+  try {
+    return await confirmAndSend(deps, req, prepared.value);
+  } finally {
+    releaseOrder();
+  }
+}
+
+function sameOrderWords(order: Order): string {
+  return (order.api.duplicateKeyFields ?? []).join(' and ');
+}
+
+/** The checks that need no answer from the user: diagnostics, the order, its CSR, the endpoint. */
+async function prepare(deps: SubmissionDeps, req: SubmitRequest): Promise<Step<Prepared>> {
   const { environment } = req;
   const name = path.basename(req.orderFile);
+  const stop = (reason: string): Step<Prepared> => ({ ok: false, result: refused(deps, reason) });
 
   const errors = deps.errorDiagnostics(req.orderFile);
   if (errors.length > 0) {
     const reason = `${name} was not sent: it has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0]}). Fix them in the Problems panel first.`;
     deps.ui.showBlockedByDiagnostics(reason);
-    return { status: 'refused', reason };
+    return { ok: false, result: { status: 'refused', reason } };
   }
 
   const read = readOrder(req.text);
-  if (!read.ok) return refused(deps, `${name} was not sent: ${read.problem}`);
+  if (!read.ok) return stop(`${name} was not sent: ${read.problem}`);
   let order = read.order;
   const api = order.api;
 
@@ -151,12 +194,12 @@ async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promis
   if (csrRef?.file !== undefined) {
     const root = deps.workspaceFolder(req.orderFile) ?? path.dirname(req.orderFile);
     const where = resolveCsrFile(req.orderFile, csrRef.file, root);
-    if (!where.ok) return refused(deps, `${name} was not sent: ${where.problem}`);
+    if (!where.ok) return stop(`${name} was not sent: ${where.problem}`);
     try {
       // PEM or binary DER, as the language server reads it (a BOM dropped, DER as base64).
       order = withCsrText(order, csrTextFromBytes(await deps.readFile(where.path)));
     } catch (err) {
-      return refused(deps, `${name} was not sent: the CSR file ${where.path} ${(err as Error).message}.`);
+      return stop(`${name} was not sent: the CSR file ${where.path} ${(err as Error).message}.`);
     }
   }
   const csr = csrReference(order)?.inline ?? '';
@@ -164,17 +207,25 @@ async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promis
   const settings = deps.settings();
   const endpoint = resolveEndpoint(api, environment, settings);
   const problem = endpointProblem(endpoint.url, settings.http.allowLoopbackHttp);
-  if (problem) return refused(deps, `${name} was not sent: ${problem}`);
+  if (problem) return stop(`${name} was not sent: ${problem}`);
   const redirect = deps.endpointSetByWorkspace(req.orderFile, api, environment)
     ? workspaceEndpointQuestion(api, endpoint)
     : undefined;
   if (redirect && !(await deps.ui.confirmEndpoint(redirect)))
-    return { status: 'cancelled', reason: `Not sent to ${endpoint.url}.` };
+    return { ok: false, result: { status: 'cancelled', reason: `Not sent to ${endpoint.url}.` } };
   // Before any question: the user must not confirm a charged order that would be a test order.
   const testProblem = testFlagProblem(order, endpoint);
-  if (testProblem) return refused(deps, `${name} was not sent: ${testProblem}`);
+  if (testProblem) return stop(`${name} was not sent: ${testProblem}`);
 
-  const key = duplicateKey(order);
+  return { ok: true, value: { name, order, csr, endpoint, key: duplicateKey(order) } };
+}
+
+/** The questions (sent before? credentials, production), then the request, then the answer kept. */
+async function confirmAndSend(deps: SubmissionDeps, req: SubmitRequest, p: Prepared): Promise<SubmitResult> {
+  const { environment } = req;
+  const { name, order, csr, endpoint, key } = p;
+  const api = order.api;
+
   if (environment === 'production') {
     const earlier = findEarlierProductionSubmission(await deps.history.list(req.orderFile), key);
     if (earlier && !(await deps.ui.confirmDuplicate(duplicateQuestion(earlier))))
@@ -251,19 +302,36 @@ async function submitWhileHeld(deps: SubmissionDeps, req: SubmitRequest): Promis
     secrets,
   );
   log(`  -> ${outcomeOf(record)} in ${durationMs} ms${response ? ` (HTTP ${response.status})` : ''}`);
+  return keepAndShow(deps, req, api, record, log);
+}
 
-  // On disk before it is shown: closing the panel or the window loses nothing.
+/** History on disk first (closing the panel or the window loses nothing), then diagnostics, panel, message. */
+async function keepAndShow(
+  deps: SubmissionDeps,
+  req: SubmitRequest,
+  api: Order['api'],
+  record: SubmissionRecord,
+  log: (line: string) => void,
+): Promise<SubmitResult> {
   let historyFile: string | undefined;
   try {
     historyFile = await deps.history.write(record, req.orderFile);
+    log(`  history: ${historyFile}`);
   } catch (err) {
+    const orderNumber = orderNumberOf(record);
+    log(
+      `  history NOT written (${(err as Error).message})${orderNumber ? `; order number ${orderNumber}` : ''}`,
+    );
     deps.ui.showError(
-      `The answer could not be saved to the order history: ${(err as Error).message}. It is shown now; copy what you need.`,
+      `The answer could not be written to the order history (${(err as Error).message}). ` +
+        'It is in the panel, and Show Order History lists it until this window closes: copy the order number and anything else you need now.',
     );
   }
 
+  // The record's copy: redacted, should the CA echo a secret in its message.
+  const parsed = record.parsed;
   if (parsed?.kind === 'error' && parsed.fieldError)
-    deps.fieldDiagnostics.set(req.orderFile, req.text, api, [redactDeep(parsed.fieldError, secrets)]);
+    deps.fieldDiagnostics.set(req.orderFile, req.text, api, [parsed.fieldError]);
   else deps.fieldDiagnostics.clear(req.orderFile);
 
   await deps.present(record);

@@ -102,7 +102,7 @@ describe('submission guards', () => {
     assert.ok(
       bed.ui.some(
         (u) =>
-          u.kind === 'error' && u.message.includes('could not be saved') && u.message.includes('disk full'),
+          u.kind === 'error' && u.message.includes('could not be written') && u.message.includes('disk full'),
       ),
     );
   });

@@ -105,11 +105,21 @@ export class Bed {
     return to;
   }
 
-  deps(): SubmissionDeps {
-    const history = new HistoryStore({
+  /** One store for the bed's life, as the extension keeps one per window. */
+  private store: HistoryStore | undefined;
+  get history(): HistoryStore {
+    this.store ??= new HistoryStore({
       directoryFor: () => this.historyDir,
       directories: () => [this.historyDir],
     });
+    return this.store;
+  }
+  set history(store: HistoryStore) {
+    this.store = store;
+  }
+
+  deps(): SubmissionDeps {
+    const history = this.history;
     const real = createSender({
       connectTimeoutMs: this.settings.http.connectTimeoutMs,
       responseTimeoutMs: this.settings.http.responseTimeoutMs,
