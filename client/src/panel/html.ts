@@ -133,18 +133,55 @@ button.copy:hover { background: var(--vscode-button-secondaryHoverBackground, va
 #order-number { font-size: 1.3em; font-weight: 600; }
 `;
 
+// The page names what to copy; the extension looks the value up in the record (copyText), so a
+// page that was somehow made to post other text cannot put it on the clipboard.
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
 document.addEventListener('click', (event) => {
   const button = event.target.closest('button.copy');
   if (!button) return;
-  const target = document.getElementById(button.dataset.copyTarget);
-  if (!target) return;
-  vscode.postMessage({ type: 'copy', text: target.textContent });
+  vscode.postMessage({ type: 'copy', target: button.dataset.copyTarget });
   button.textContent = 'Copied';
   setTimeout(() => { button.textContent = 'Copy'; }, 1500);
 });
 `;
+
+/** The values with a copy button, by the id of the element that shows them (as rendered below). */
+export function copyTargets(record: SubmissionRecord): Map<string, string> {
+  const out = new Map<string, string>();
+  const add = (id: string, value: string | undefined): void => {
+    if (value !== undefined && !out.has(id)) out.set(id, value);
+  };
+  const parsed = record.parsed;
+  if (parsed?.kind === 'success') add('order-number', parsed.orderNumber);
+  if (parsed && parsed.kind !== 'unexpected')
+    for (const f of parsed.fields) if (f.copy === true) add(fieldId(f.name), f.value);
+  const dcv = record.dcv;
+  for (const [kind, v] of [
+    ['response', dcv?.fromResponse],
+    ['csr', dcv?.fromCsr],
+  ] as const) {
+    if (!v) continue;
+    add(`dcv-${kind}-file-path`, v.filePath);
+    add(`dcv-${kind}-file-content`, v.fileContent);
+    add(`dcv-${kind}-cname-host`, v.cnameHost);
+    add(`dcv-${kind}-cname-target`, v.cnameTarget);
+  }
+  if (dcv?.csrHashes) {
+    add('csr-md5', dcv.csrHashes.md5);
+    add('csr-sha1', dcv.csrHashes.sha1);
+    add('csr-sha256', dcv.csrHashes.sha256);
+  }
+  return out;
+}
+
+/** What a message from the panel asks to copy: only a value of the record that has a copy button. */
+export function copyText(message: unknown, record: SubmissionRecord | undefined): string | undefined {
+  if (!record || typeof message !== 'object' || message === null) return undefined;
+  const { type, target } = message as { type?: unknown; target?: unknown };
+  if (type !== 'copy' || typeof target !== 'string') return undefined;
+  return copyTargets(record).get(target);
+}
 
 export function renderSubmissionHtml(
   record: SubmissionRecord | undefined,

@@ -2,12 +2,14 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { SubmissionRecord } from '../../../common/src/protocol';
-import { renderSubmissionHtml } from './html';
+import { copyText, renderSubmissionHtml } from './html';
 
 export const PANEL_VIEW_TYPE = 'certOrder.submission';
 
 export class SubmissionPanel implements vscode.Disposable {
   private panel: vscode.WebviewPanel | undefined;
+  /** The record shown: the only source of what the copy buttons copy. */
+  private record: SubmissionRecord | undefined;
   /** The HTML last shown (for the in-editor tests). */
   lastHtml = '';
 
@@ -21,12 +23,11 @@ export class SubmissionPanel implements vscode.Disposable {
       );
       this.panel.onDidDispose(() => (this.panel = undefined));
       this.panel.webview.onDidReceiveMessage((m: unknown) => {
-        const msg = m as { type?: unknown; text?: unknown };
-        if (msg.type === 'copy' && typeof msg.text === 'string') {
-          void vscode.env.clipboard.writeText(msg.text);
-        }
+        const text = copyText(m, this.record);
+        if (text !== undefined) void vscode.env.clipboard.writeText(text);
       });
     }
+    this.record = record;
     const label =
       record.parsed?.kind === 'success' && record.parsed.orderNumber ? ` ${record.parsed.orderNumber}` : '';
     this.panel.title = `Certificate Order${label} (${record.environment})`;

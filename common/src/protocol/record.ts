@@ -93,7 +93,110 @@ export function newRecordId(nowMs: number, random: () => number = Math.random): 
   return `${nowMs.toString(36)}-${rand}`;
 }
 
-/** Reads a history file; undefined for anything that is not a record (malformed files are skipped). */
+// --- Reading a history file back: every part the panel and the guards read is checked, so a
+// hand-edited or damaged file is skipped instead of breaking the list or the panel. ---
+
+type Check = (v: unknown) => boolean;
+const isString: Check = (v) => typeof v === 'string';
+const isNumber: Check = (v) => typeof v === 'number' && Number.isFinite(v);
+const optional =
+  (check: Check): Check =>
+  (v) =>
+    v === undefined || check(v);
+const object =
+  (shape: Record<string, Check>): Check =>
+  (v) =>
+    typeof v === 'object' &&
+    v !== null &&
+    !Array.isArray(v) &&
+    Object.entries(shape).every(([k, check]) => check((v as Record<string, unknown>)[k]));
+const stringRecord: Check = (v) =>
+  typeof v === 'object' && v !== null && !Array.isArray(v) && Object.values(v).every(isString);
+const oneOf =
+  (...values: string[]): Check =>
+  (v) =>
+    typeof v === 'string' && values.includes(v);
+
+const isRequest = object({ url: isString, method: isString, headers: stringRecord, body: isString });
+const isResponse = object({
+  status: isNumber,
+  headers: stringRecord,
+  body: isString,
+  truncated: optional((v) => typeof v === 'boolean'),
+});
+const isFailure = object({
+  kind: oneOf('not-sent', 'maybe-sent'),
+  code: isString,
+  message: isString,
+  partial: optional(isResponse),
+});
+const isField = object({
+  name: isString,
+  label: isString,
+  value: isString,
+  meaning: optional(isString),
+  copy: optional((v) => typeof v === 'boolean'),
+});
+const isFields: Check = (v) => Array.isArray(v) && v.every(isField);
+const isParsed: Check = (v) => {
+  const kind = (v as { kind?: unknown } | null)?.kind;
+  if (kind === 'unexpected') return object({ reason: isString })(v);
+  const coded = object({ statusCode: isNumber, statusMeaning: isString, fields: isFields });
+  if (kind === 'success')
+    return (
+      coded(v) &&
+      object({
+        orderNumber: optional(isString),
+        hashes: optional(
+          object({
+            md5: optional(isString),
+            sha1: optional(isString),
+            uniqueValue: optional(isString),
+            domainName: optional(isString),
+          }),
+        ),
+      })(v)
+    );
+  if (kind === 'error')
+    return (
+      coded(v) &&
+      object({ message: isString, fieldError: optional(object({ field: isString, message: isString })) })(v)
+    );
+  return false;
+};
+const isDcvValues = object({
+  basis: isString,
+  filePath: isString,
+  fileContent: isString,
+  cnameHost: isString,
+  cnameTarget: isString,
+});
+const isDcv = object({
+  convention: isString,
+  domain: optional(isString),
+  fromResponse: optional(isDcvValues),
+  fromCsr: optional(isDcvValues),
+  csrHashes: optional(object({ md5: isString, sha1: isString, sha256: isString })),
+});
+const isRecordShape = object({
+  format: (v) => v === RECORD_FORMAT,
+  id: isString,
+  apiId: isString,
+  apiTitle: isString,
+  environment: oneOf('demo', 'production'),
+  endpoint: isString,
+  orderFile: isString,
+  startedAt: isString,
+  durationMs: isNumber,
+  request: isRequest,
+  response: optional(isResponse),
+  failure: optional(isFailure),
+  parsed: optional(isParsed),
+  duplicateKey: optional(isString),
+  dcv: optional(isDcv),
+});
+
+/** Reads a history file; undefined for anything that is not a whole record (such files are skipped). */
 export function parseRecord(text: string): SubmissionRecord | undefined {
   let v: unknown;
   try {
@@ -101,20 +204,5 @@ export function parseRecord(text: string): SubmissionRecord | undefined {
   } catch {
     return undefined;
   }
-  if (typeof v !== 'object' || v === null) return undefined;
-  const r = v as Partial<SubmissionRecord>;
-  const ok =
-    r.format === RECORD_FORMAT &&
-    typeof r.id === 'string' &&
-    typeof r.apiId === 'string' &&
-    typeof r.apiTitle === 'string' &&
-    (r.environment === 'demo' || r.environment === 'production') &&
-    typeof r.endpoint === 'string' &&
-    typeof r.orderFile === 'string' &&
-    typeof r.startedAt === 'string' &&
-    typeof r.durationMs === 'number' &&
-    typeof r.request === 'object' &&
-    r.request !== null &&
-    typeof r.request.body === 'string';
-  return ok ? (r as SubmissionRecord) : undefined;
+  return isRecordShape(v) ? (v as SubmissionRecord) : undefined;
 }
