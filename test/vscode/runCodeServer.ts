@@ -43,19 +43,28 @@ async function cleanUp(): Promise<void> {
   session = undefined;
 }
 
-/** Copies what the suite appends to its report file to stdout, as it comes. */
-function follow(file: string): { flush(): void; stop(): void } {
+const SUMMARY = /^\d+ passed, \d+ failed(, \d+ skipped)?$/;
+
+/**
+ * Copies what the suite appends to its report file to stdout, as it comes, except its closing
+ * `N passed, N failed` line, which the runner prints last of all (CI reads the last such line).
+ */
+function follow(file: string): { flush(): void; stop(): void; summary(): string | undefined } {
   let printed = 0;
+  let summary: string | undefined;
   const flush = (): void => {
     if (!existsSync(file)) return;
     const text = readFileSync(file, 'utf8');
-    if (text.length > printed) {
-      process.stdout.write(text.slice(printed));
-      printed = text.length;
+    const end = text.lastIndexOf('\n') + 1;
+    if (end <= printed) return;
+    for (const line of text.slice(printed, end).split('\n').slice(0, -1)) {
+      if (SUMMARY.test(line)) summary = line;
+      else process.stdout.write(`${line}\n`);
     }
+    printed = end;
   };
   const timer = setInterval(flush, 200);
-  return { flush, stop: () => clearInterval(timer) };
+  return { flush, stop: () => clearInterval(timer), summary: () => summary };
 }
 
 async function main(): Promise<number> {
@@ -113,16 +122,22 @@ async function main(): Promise<number> {
   tail.flush();
   tail.stop();
   writeFileSync(path.join(RESULTS, 'vscode-browser-console.log'), browserLog.join('\n'));
+  let summary = tail.summary();
   if (code !== 0) {
     await screenshot(page, FAILURE_SHOT).catch(() => undefined);
-    if (!readFileSync(report, 'utf8').trim()) {
-      // The suite never reported: show why (the browser console has the extension host's errors).
+    if (!summary) {
+      // The suite never finished: count what it reported, plus the run itself as a failure, and
+      // show why (the browser console has the extension host's errors).
+      const lines = readFileSync(report, 'utf8').split('\n');
+      const passed = lines.filter((l) => /^\s*ok /.test(l)).length;
+      const failed = lines.filter((l) => /^\s*FAILED /.test(l)).length + 1;
       console.error(browserLog.slice(-40).join('\n'));
-      console.log('0 passed, 1 failed');
+      summary = `${passed} passed, ${failed} failed`;
     }
     console.error(`[test:vscode] failed (exit ${code}); logs in ${path.relative(process.cwd(), RESULTS)}/`);
   }
   console.log(`[test:vscode] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(summary ?? '0 passed, 0 failed');
   return code;
 }
 
