@@ -58,11 +58,20 @@ function errorMessage(err: unknown): string {
   return message + cause;
 }
 
+/**
+ * undici's error when the proxy refuses the CONNECT (407, 403, 502...): the tunnel to the CA was
+ * never opened, so nothing reached it. Matched on the message; should undici reword it, the
+ * failure falls back to the cautious "may have been placed".
+ */
+const PROXY_REFUSED = /^Proxy response \(\d+\) !== 200 when HTTP Tunneling/;
+
 /** Classifies a transport error: `not-sent` only when it certainly never reached the server. */
 export function classifyFailure(err: unknown, phase: 'request' | 'body'): TransportFailure {
   const code = errorCode(err);
   const message = errorMessage(err);
   if (phase === 'request' && NOT_SENT_CODES.has(code)) return { kind: 'not-sent', code, message };
+  if (phase === 'request' && PROXY_REFUSED.test(message))
+    return { kind: 'not-sent', code, message: `The proxy (http.proxy) refused the connection: ${message}` };
   if (TIMEOUT_CODES.has(code))
     return { kind: 'maybe-sent', code, message: `Timed out waiting for the answer: ${message}` };
   return { kind: 'maybe-sent', code, message };
@@ -108,7 +117,21 @@ export function createSender(options: SendOptions): Send {
         failure: { kind: 'not-sent', code: 'ERR_INVALID_URL', message: errorMessage(err) },
       };
     }
-    const dispatcher = dispatcherFor(url, options);
+    let dispatcher: Dispatcher;
+    try {
+      dispatcher = dispatcherFor(url, options);
+    } catch (err) {
+      // A proxy setting undici cannot use (no scheme, not a URL): nothing left. The message is
+      // undici's, which does not repeat the URL (it may hold proxy credentials).
+      return {
+        kind: 'failure',
+        failure: {
+          kind: 'not-sent',
+          code: errorCode(err),
+          message: `http.proxy cannot be used: ${errorMessage(err)}`,
+        },
+      };
+    }
     try {
       let res: Dispatcher.ResponseData;
       try {

@@ -39,10 +39,13 @@ export function resolveEndpoint(
   return { url: demo, environment, testFlag };
 }
 
-/** 127.0.0.0/8, ::1 and localhost. */
+/**
+ * 127.0.0.0/8, ::1 and `localhost` itself. Not names under `.localhost`: a resolver without the
+ * RFC 6761 special case looks them up through DNS (and its search domains), off this machine.
+ */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost' || host.endsWith('.localhost')) return true;
+  if (host === 'localhost') return true;
   if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
   const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
   return m !== null && m.slice(1).every((o) => Number(o) <= 255);
@@ -56,6 +59,9 @@ export function endpointProblem(url: string, allowLoopbackHttp: boolean): string
   } catch {
     return `The endpoint "${url}" is not a valid URL.`;
   }
+  // Credentials belong in SecretStorage: a URL is logged, stored in the history and shown.
+  if (parsed.username !== '' || parsed.password !== '')
+    return `The endpoint ${parsed.host}${parsed.pathname} has a user name or password in its URL: remove it (credentials are kept in SecretStorage, and the URL is logged and kept in the history).`;
   if (parsed.protocol === 'https:') return undefined;
   if (parsed.protocol === 'http:') {
     if (!isLoopbackHost(parsed.hostname))

@@ -48,9 +48,12 @@ export function parseAutoApplyResponse(
   if (problem) return unexpected(problem);
   if (!isSuccessHttp(response.status))
     return unexpected(`HTTP ${response.status}: not a documented response.`);
-  const lines = response.body.replace(/(\r?\n)+$/, '').split(/\r?\n/);
+  // CRLF, LF or a bare CR; trailing blank lines dropped (trim also takes a leading BOM).
+  const lines = response.body.replace(/[\r\n\s]+$/, '').split(/\r\n|\r|\n/);
   const first = lines[0].trim();
-  if (!/^-?\d+$/.test(first)) return unexpected(`Line 1 is not a status code: "${first.slice(0, 80)}".`);
+  // An integer as the document writes them: no `+`, no leading zeros, and `-0` is not 0.
+  if (!/^(0|-?[1-9]\d*)$/.test(first))
+    return unexpected(`Line 1 is not a status code: "${first.slice(0, 80)}".`);
   const code = Number(first);
   const status = api.statusCodes.find((s) => s.code === code);
   if (!status) return unexpected(`Status code ${code} is not in the document.`);
@@ -147,7 +150,8 @@ export function parseSsl2BuyResponse(
   if (problem) return unexpected(problem);
   let body: unknown;
   try {
-    body = JSON.parse(response.body);
+    // JSON.parse rejects a byte-order mark, which .NET services often write.
+    body = JSON.parse(response.body.replace(/^\uFEFF/, ''));
   } catch {
     return unexpected(`The body is not valid JSON (HTTP ${response.status}; truncated or malformed).`);
   }

@@ -139,10 +139,40 @@ describe('buildSsl2BuyRequest', () => {
 
 describe('endpoints and credentials', () => {
   it('loopback is 127.0.0.0/8, ::1 and localhost', () => {
-    for (const h of ['127.0.0.1', '127.1.2.3', '[::1]', '::1', 'localhost', 'api.localhost'])
+    for (const h of ['127.0.0.1', '127.1.2.3', '[::1]', '::1', 'localhost', 'LOCALHOST'])
       assert.ok(isLoopbackHost(h), h);
-    for (const h of ['128.0.0.1', '127.0.0.256', 'example.com', '10.0.0.1', '::2', 'localhost.example.com'])
+    // A name under .localhost may be looked up through DNS search domains and leave the machine.
+    for (const h of [
+      '128.0.0.1',
+      '127.0.0.256',
+      'example.com',
+      '10.0.0.1',
+      '::2',
+      'localhost.example.com',
+      'localhost.evil.com',
+      'api.localhost',
+      'localhost.',
+    ])
       assert.ok(!isLoopbackHost(h), h);
+  });
+  it('http to 127.0.0.2, [::1] and localhost; never to a look-alike', () => {
+    for (const url of [
+      'http://127.0.0.2/x',
+      'http://[::1]:8790/x',
+      'http://localhost:8790/x',
+      'http://127.1/x',
+    ])
+      assert.equal(endpointProblem(url, true), undefined, url);
+    for (const url of [
+      'http://localhost.evil.com/x',
+      'http://api.localhost/x',
+      'http://[::ffff:127.0.0.1]/x',
+    ])
+      assert.match(endpointProblem(url, true) ?? '', /https/, url);
+  });
+  it('refuses an endpoint URL that carries credentials of its own', () => {
+    assert.match(endpointProblem('https://user:pw@example.com/x', true) ?? '', /user name or password/);
+    assert.match(endpointProblem('https://user@example.com/x', true) ?? '', /user name or password/);
   });
   it('https anywhere, http only to loopback and only when allowed', () => {
     assert.equal(endpointProblem('https://example.com/x', true), undefined);

@@ -64,3 +64,38 @@ describe('proxy', () => {
     assert.deepEqual(tunnels, []);
   });
 });
+
+describe('proxy failures before anything reached the CA are "not sent"', () => {
+  const options = { connectTimeoutMs: 2000, responseTimeoutMs: 2000, maxResponseBytes: 65536 };
+  const request = {
+    url: 'https://ca.example/products/!AutoApplySSL',
+    method: 'POST' as const,
+    headers: { 'content-type': 'application/x-www-form-urlencoded' },
+    body: 'loginName=x',
+  };
+
+  it('an http.proxy value undici cannot use is reported, not thrown', async () => {
+    const send = createSender({ ...options, proxy: { url: 'proxy.corp:8080', strictSSL: true } });
+    const outcome = await send(request);
+    assert.equal(outcome.kind, 'failure');
+    if (outcome.kind === 'failure') {
+      assert.equal(outcome.failure.kind, 'not-sent');
+      assert.match(outcome.failure.message, /http\.proxy/);
+    }
+  });
+
+  it('a proxy that refuses the CONNECT (407): the tunnel never opened', async () => {
+    const refusing = createServer();
+    refusing.on('connect', (_req, socket) => {
+      socket.end('HTTP/1.1 407 Proxy Authentication Required\r\n\r\n');
+    });
+    await new Promise<void>((resolve) => refusing.listen(0, '127.0.0.1', resolve));
+    try {
+      const url = `http://127.0.0.1:${(refusing.address() as AddressInfo).port}`;
+      const outcome = await createSender({ ...options, proxy: { url, strictSSL: true } })(request);
+      assert.equal(outcome.kind === 'failure' && outcome.failure.kind, 'not-sent');
+    } finally {
+      await new Promise<void>((resolve) => refusing.close(() => resolve()));
+    }
+  });
+});
