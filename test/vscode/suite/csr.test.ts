@@ -47,6 +47,25 @@ suite('CSR', () => {
     assertDecoded(text, csrSha256('www.example.com.csr'));
   });
 
+  test('"Decode CSR" on an order opens the report of its CSR in a new tab', async () => {
+    const { document } = await openExample('comodo-wildcard.order.json');
+    const result = await vscode.commands.executeCommand<{ ok: boolean; text?: string }>(
+      'certOrder.decodeCsr',
+    );
+    assert.ok(result?.ok, JSON.stringify(result));
+    const report = await waitFor(
+      () => vscode.window.visibleTextEditors.find((e) => e.document.isUntitled)?.document,
+      'the report tab',
+    );
+    assert.equal(report.getText(), result.text);
+    const csrFile = /"file:([^"]+)"/.exec(document.getText())?.[1];
+    assert.ok(csrFile, 'the wildcard example references its CSR file');
+    assert.ok(
+      report.getText().replace(/[:\s]/g, '').toLowerCase().includes(csrSha256(csrFile)),
+      "the report gives the CSR file's SHA-256",
+    );
+  });
+
   test('hover in a .csr file shows the decoded subject and SHA-256', async () => {
     const { document } = await openExample('www.example.com.csr');
     assert.equal(document.languageId, 'cert-csr');
