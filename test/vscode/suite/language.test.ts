@@ -90,6 +90,27 @@ suite('Language server', () => {
     }
   });
 
+  test('a quick fix renames a field to its documented spelling', async () => {
+    const editor = await openScratch('quickfix.order.json', comodoOrder({ Product: '24', years: 1 }));
+    const doc = editor.document;
+    const [diagnostic] = await waitForDiagnostics(doc.uri, (d) =>
+      d.some((x) => codeOf(x) === 'field-name-case'),
+    ).then((d) => d.filter((x) => codeOf(x) === 'field-name-case'));
+    const actions = await vscode.commands.executeCommand<vscode.CodeAction[]>(
+      'vscode.executeCodeActionProvider',
+      doc.uri,
+      diagnostic.range,
+      vscode.CodeActionKind.QuickFix.value,
+    );
+    const fix = actions.find((a) => /product/.test(a.title));
+    assert.ok(fix, `a quick fix for field-name-case among: ${actions.map((a) => a.title).join(' | ')}`);
+    if (fix.edit) assert.ok(await vscode.workspace.applyEdit(fix.edit));
+    if (fix.command)
+      await vscode.commands.executeCommand(fix.command.command, ...(fix.command.arguments ?? []));
+    assert.match(doc.getText(), /"product": "24"/);
+    await waitForDiagnostics(doc.uri, (d) => !d.some((x) => codeOf(x) === 'field-name-case'));
+  });
+
   test('hover on a field shows its documentation', async () => {
     const editor = await openScratch('hover-field.order.json', comodoOrder({ serverSoftware: 2 }));
     const doc = editor.document;
