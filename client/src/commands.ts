@@ -107,8 +107,11 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
       return { status: 'refused', reason };
     }
     if (doc.isDirty) await doc.save();
-    // The error check below must see diagnostics of this version of the order.
-    if (!inFlight.isInFlight(doc.uri.fsPath)) await freshness.waitForFresh(doc.uri);
+    // The error check below must see diagnostics of this version of the order; production waits
+    // longer and is refused without them.
+    const diagnosticsCurrent = inFlight.isInFlight(doc.uri.fsPath)
+      ? true
+      : await freshness.waitForFresh(doc.uri, environment === 'production' ? 10000 : 3000);
     const interactive = (options as SubmitCommandOptions | undefined)?.interactive !== false;
     const settings = (): SubmissionSettings => settingsFor(doc.uri);
     const http = vscode.workspace.getConfiguration('http', doc.uri);
@@ -173,7 +176,7 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
             inFlight,
             userAgent: userAgent(context),
           },
-          { orderFile: doc.uri.fsPath, text: doc.getText(), environment },
+          { orderFile: doc.uri.fsPath, text: doc.getText(), environment, diagnosticsCurrent },
         ),
     );
     if (result.status !== 'sent') return { status: result.status, reason: result.reason };

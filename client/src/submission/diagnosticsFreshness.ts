@@ -27,19 +27,22 @@ export class DiagnosticsFreshness implements vscode.Disposable {
     return published >= (this.edited.get(key) ?? 0);
   }
 
-  /** Resolves once diagnostics were published after the last edit, or after `timeoutMs`. */
-  waitForFresh(uri: vscode.Uri, timeoutMs = 3000): Promise<void> {
+  /**
+   * Resolves true once diagnostics were published after the last edit, false after `timeoutMs`
+   * without them (the language server is slow, or not running).
+   */
+  waitForFresh(uri: vscode.Uri, timeoutMs = 3000): Promise<boolean> {
     const key = uri.toString();
-    if (this.fresh(key)) return Promise.resolve();
+    if (this.fresh(key)) return Promise.resolve(true);
     return new Promise((resolve) => {
-      const done = (): void => {
+      const done = (fresh: boolean): void => {
         clearTimeout(timer);
         sub.dispose();
-        resolve();
+        resolve(fresh);
       };
-      const timer = setTimeout(done, timeoutMs);
+      const timer = setTimeout(() => done(false), timeoutMs);
       const sub = vscode.languages.onDidChangeDiagnostics((e) => {
-        if (e.uris.some((u) => u.toString() === key)) done();
+        if (e.uris.some((u) => u.toString() === key)) done(true);
       });
     });
   }

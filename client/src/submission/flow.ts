@@ -110,6 +110,11 @@ export interface SubmitRequest {
   orderFile: string;
   text: string;
   environment: Environment;
+  /**
+   * False when the language server published no diagnostics for this version of the order in
+   * time: the error check cannot be trusted, and production is refused.
+   */
+  diagnosticsCurrent?: boolean;
 }
 
 export type SubmitResult =
@@ -178,6 +183,14 @@ async function prepare(deps: SubmissionDeps, req: SubmitRequest): Promise<Step<P
   const name = path.basename(req.orderFile);
   const stop = (reason: string): Step<Prepared> => ({ ok: false, result: refused(deps, reason) });
 
+  if (req.diagnosticsCurrent === false) {
+    if (environment === 'production')
+      return stop(
+        `${name} was not sent: the language server has not checked this version of the order yet, so its errors are unknown. ` +
+          'Wait for the Problems panel to update (see Output › Certificate Orders if it does not), then submit again.',
+      );
+    deps.log(`${name}: sent to demo without up-to-date diagnostics (the language server has not answered).`);
+  }
   const errors = deps.errorDiagnostics(req.orderFile);
   if (errors.length > 0) {
     const reason = `${name} was not sent: it has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0]}). Fix them in the Problems panel first.`;

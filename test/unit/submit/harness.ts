@@ -58,6 +58,8 @@ export class Bed {
   settings: SubmissionSettings = structuredClone(defaultSubmissionSettings);
   env: Record<string, string | undefined> = {};
   errorDiagnostics: string[] = [];
+  /** The language server has published diagnostics for the order's current version. */
+  diagnosticsCurrent = true;
   lastHistoryFile: string | undefined;
   /** Wraps the sender (to hold a request in flight, or count requests). */
   sendWrapper: (send: Send) => Send = (s) => s;
@@ -184,7 +186,12 @@ export class Bed {
   async submit(orderFile: string, environment: Environment = 'demo'): Promise<SubmitResult> {
     this.lastHistoryFile = undefined;
     const text = await fs.readFile(orderFile, 'utf8');
-    return submitOrder(this.deps(), { orderFile, text, environment });
+    return submitOrder(this.deps(), {
+      orderFile,
+      text,
+      environment,
+      diagnosticsCurrent: this.diagnosticsCurrent,
+    });
   }
 
   /** The history files written so far. */
