@@ -1,11 +1,13 @@
 // CSR decode, verify and cache figures (issue 3): cold decode+verify of RSA-2048 and EC P-256
-// beside node-forge on the same RSA CSR, and the re-check of an unchanged CSR through the cache.
+// beside node-forge on the same RSA CSR, the re-check of an unchanged CSR through the cache, and
+// the hover over an inline CSR through the language server over stdio (`npm run bench` builds it).
 // Medians of many samples in one process, so the figures compare with each other.
 import { createPublicKey } from 'node:crypto';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import forge from 'node-forge';
 import { analyseCsrText, checkCsr, CsrCache, decodeCsr, readCsrText } from '../../common/src/csr';
+import { LspClient } from '../../test/protocol/lspClient';
 
 const FIXTURES = path.join(__dirname, '..', '..', 'test', 'fixtures', 'csr');
 
@@ -106,6 +108,8 @@ export async function run(): Promise<Record<string, number | string>> {
   const importSpki = median(() => createPublicKey({ key: spki, format: 'der', type: 'spki' }), 2000);
   const importPkcs1 = median(() => createPublicKey({ key: pkcs1, format: 'der', type: 'pkcs1' }), 2000);
 
+  const hover = await hoverOverStdio(rsaPem);
+
   return {
     rsa2048_cold_decode_verify_us: round(rsaCold),
     ec_p256_cold_decode_verify_us: round(ecCold),
@@ -120,6 +124,48 @@ export async function run(): Promise<Record<string, number | string>> {
     same_csr_new_text_us: round(sameBytesNewText),
     rsa2048_key_import_spki_us: round(importSpki),
     rsa2048_key_import_pkcs1_us: round(importPkcs1),
-    targets: 'rsa2048_cold_vs_forge_ratio <= 0.2; unchanged_csr_recheck_us <= 10',
+    hover_inline_csr_stdio_p50_ms: round(hover.p50),
+    hover_inline_csr_stdio_p90_ms: round(hover.p90),
+    targets:
+      'rsa2048_cold_vs_forge_ratio <= 0.2; unchanged_csr_recheck_us <= 10; hover_inline_csr_stdio_p50_ms <= 5',
   };
+}
+
+/**
+ * Round trip of textDocument/hover over an inline RSA-2048 CSR in a Comodo order, as the editor
+ * sees it: `node server/out/server.js --stdio`, JSON-RPC both ways, the order parsed once per
+ * version, the CSR from the server's cache, the Markdown report built per hover.
+ */
+async function hoverOverStdio(pem: string): Promise<{ p50: number; p90: number }> {
+  const client = await LspClient.start();
+  try {
+    const uri = 'file:///bench/hover.order.json';
+    const text = JSON.stringify(
+      { $api: 'comodo-autoapplyssl', loginName: 'r', product: '24', years: 1, serverSoftware: 2, csr: pem },
+      null,
+      2,
+    );
+    await client.open(uri, text);
+    const line = text.split('\n').findIndex((l) => l.includes('"csr"'));
+    const position = { line, character: 200 };
+    const hover = () =>
+      client.request<{ contents: { value: string } } | null>('textDocument/hover', {
+        textDocument: { uri },
+        position,
+      });
+    const first = await hover();
+    if (!first?.contents.value.includes('Hashes of the DER bytes'))
+      throw new Error('bench precondition failed: CSR hover');
+    for (let i = 0; i < 50; i++) await hover();
+    const times: number[] = [];
+    for (let i = 0; i < 400; i++) {
+      const start = process.hrtime.bigint();
+      await hover();
+      times.push(Number(process.hrtime.bigint() - start) / 1e6);
+    }
+    times.sort((a, b) => a - b);
+    return { p50: times[times.length >> 1], p90: times[Math.floor(times.length * 0.9)] };
+  } finally {
+    await client.stop();
+  }
 }
