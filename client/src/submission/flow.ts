@@ -2,9 +2,10 @@
 // passed in (UI, credentials, HTTP, clock, history, panel), so the tests drive it against the
 // sandbox with a real HTTP sender and a temporary history folder. No vscode import.
 //
-// Order of steps: in-flight guard -> error diagnostics -> order and CSR -> endpoint -> (production)
-// earlier submissions -> credentials -> (production) confirmation -> send -> history on disk
-// -> field diagnostics -> panel -> message.
+// Order of steps: in-flight guard -> error diagnostics (current ones, for production) -> order and
+// CSR (file inside the workspace) -> endpoint (and the question for a workspace-chosen host) ->
+// Comodo test flag -> (production) the same order held, earlier submissions -> credentials ->
+// (production) confirmation -> send -> history on disk -> field diagnostics -> panel -> message.
 import * as path from 'node:path';
 import {
   buildRequest,
