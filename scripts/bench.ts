@@ -13,7 +13,9 @@ async function main(): Promise<void> {
   const json = process.argv.includes('--json');
   const dir = path.join(__dirname, 'bench');
   const results: Record<string, Record<string, number | string>> = {};
-  for (const file of readdirSync(dir).filter((f) => f.endsWith('.bench.ts')).sort()) {
+  for (const file of readdirSync(dir)
+    .filter((f) => f.endsWith('.bench.ts'))
+    .sort()) {
     const name = file.replace(/\.bench\.ts$/, '');
     const mod = (await import(pathToFileURL(path.join(dir, file)).href)) as BenchModule;
     if (!json) console.log(`\n## ${name}`);

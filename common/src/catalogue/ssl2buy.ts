@@ -110,7 +110,10 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
         str('Address2', 'Organisation Address2', false, 'OrganisationInfo'),
         str('City', 'Organisation City', true, 'OrganisationInfo'),
         str('State', 'Organisation State', true, 'OrganisationInfo'),
-        { ...str('CountryName', 'Organisation Country Name', true, 'OrganisationInfo'), format: 'iso3166-country' },
+        {
+          ...str('CountryName', 'Organisation Country Name', true, 'OrganisationInfo'),
+          format: 'iso3166-country',
+        },
         str('PostalCode', 'Organisation Postal Code', true, 'OrganisationInfo'),
         str('PhoneNo', 'Organisation Phone number', true, 'OrganisationInfo'),
         str('Fax', 'Organisation Fax', false, 'OrganisationInfo'),
