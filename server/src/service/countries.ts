@@ -29,6 +29,9 @@ export function countryCodeOfName(name: string): string | undefined {
   return countries.getAlpha2Code(name, 'en');
 }
 
+let alpha2: Set<string> | undefined;
+
 export function isAlpha2Code(code: string): boolean {
-  return /^[A-Z]{2}$/.test(code) && countries.isValid(code);
+  alpha2 ??= new Set(Object.keys(countries.getAlpha2Codes()));
+  return alpha2.has(code);
 }

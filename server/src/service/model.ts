@@ -1,5 +1,6 @@
 // The parsed order: the JSON tree (from vscode-json-languageservice) bound to the catalogue.
-// Built once per document version; views are computed on first use and shared by every feature.
+// Built once per document version; views are computed on first use and shared by every feature
+// and rule, so that the rules together cost little next to the schema validation.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import type {
   ASTNode,
@@ -8,13 +9,7 @@ import type {
   PropertyASTNode,
   Range,
 } from 'vscode-json-languageservice';
-import {
-  API_KEY,
-  findCatalogue,
-  findField,
-  type ApiCatalogue,
-  type FieldSpec,
-} from '../../../common/src/catalogue';
+import { API_KEY, findCatalogue, type ApiCatalogue, type FieldSpec } from '../../../common/src/catalogue';
 import type { OrderFacts } from './types';
 
 export interface LimitProblem {
@@ -29,6 +24,20 @@ export interface BoundProperty {
   /** The key as written. */
   key: string;
   field?: FieldSpec;
+  /** The object field it is a member of (SSL2Buy `PACOrderInfo`), none at the root. */
+  parent?: FieldSpec;
+  /** `PACOrderInfo.` inside a nested object, '' at the root: for messages. */
+  prefix: string;
+}
+
+export type BoundField = BoundProperty & { field: FieldSpec };
+
+/** An object of the order (the root, or a nested one) with the fields it may hold. */
+export interface OrderObject {
+  object: ObjectASTNode;
+  fields: readonly FieldSpec[];
+  bound: BoundProperty[];
+  prefix: string;
 }
 
 export interface ProductCode {
@@ -46,10 +55,36 @@ export interface ProductList {
   codes: ProductCode[];
 }
 
+const fieldIndexes = new WeakMap<
+  readonly FieldSpec[],
+  { exact: Map<string, FieldSpec>; lower: Map<string, FieldSpec> }
+>();
+
+/** The catalogue's `findField`, through a name index per field list (it runs for every key on every keystroke). */
+export function lookupField(
+  fields: readonly FieldSpec[],
+  key: string,
+  caseInsensitive: boolean,
+): FieldSpec | undefined {
+  let index = fieldIndexes.get(fields);
+  if (!index) {
+    index = { exact: new Map(fields.map((f) => [f.name, f])), lower: new Map() };
+    for (const f of fields)
+      if (!index.lower.has(f.name.toLowerCase())) index.lower.set(f.name.toLowerCase(), f);
+    fieldIndexes.set(fields, index);
+  }
+  return index.exact.get(key) ?? (caseInsensitive ? index.lower.get(key.toLowerCase()) : undefined);
+}
+
 export class OrderModel {
   readonly version: number;
-  private readonly bound = new WeakMap<ObjectASTNode, BoundProperty[]>();
-  private productList?: ProductList | null;
+  private apiMemo?: { api?: ApiCatalogue };
+  private objectsMemo?: OrderObject[];
+  private boundMemo?: BoundField[];
+  private byPropertyMemo?: Map<PropertyASTNode, BoundProperty>;
+  private productsMemo?: { list?: ProductList };
+  private factsMemo?: { facts?: OrderFacts };
+  private nodesMemo?: Map<number, ASTNode>;
 
   constructor(
     readonly document: TextDocument,
@@ -70,8 +105,11 @@ export class OrderModel {
   }
 
   get api(): ApiCatalogue | undefined {
-    const value = this.apiProperty?.valueNode;
-    return value?.type === 'string' ? findCatalogue(value.value) : undefined;
+    if (!this.apiMemo) {
+      const value = this.apiProperty?.valueNode;
+      this.apiMemo = { api: value?.type === 'string' ? findCatalogue(value.value) : undefined };
+    }
+    return this.apiMemo.api;
   }
 
   range(offset: number, length: number): Range {
@@ -82,55 +120,110 @@ export class OrderModel {
     return this.range(node.offset, node.length);
   }
 
-  /** The properties of an order object bound to the fields that object may hold. */
-  properties(object: ObjectASTNode, fields: readonly FieldSpec[]): BoundProperty[] {
-    let result = this.bound.get(object);
-    if (!result) {
-      const ci = this.api?.caseInsensitiveNames ?? false;
-      result = object.properties.map((property) => {
-        const key = property.keyNode.value;
-        return { property, key, field: key.startsWith('$') ? undefined : findField(fields, key, ci) };
-      });
-      this.bound.set(object, result);
+  /** The root and every nested object field, bound to the catalogue (one pass, shared). */
+  get objects(): OrderObject[] {
+    if (!this.objectsMemo) {
+      this.objectsMemo = [];
+      this.boundMemo = [];
+      const root = this.root;
+      const api = this.api;
+      if (root && api) this.bindObject(root, api.fields, undefined, '');
     }
-    return result;
+    return this.objectsMemo;
+  }
+
+  private bindObject(
+    object: ObjectASTNode,
+    fields: readonly FieldSpec[],
+    parent: FieldSpec | undefined,
+    prefix: string,
+  ) {
+    const ci = this.api?.caseInsensitiveNames ?? false;
+    const bound: BoundProperty[] = [];
+    this.objectsMemo!.push({ object, fields, bound, prefix });
+    for (const property of object.properties) {
+      const key = property.keyNode.value;
+      const field = key.charCodeAt(0) === 36 /* $ */ ? undefined : lookupField(fields, key, ci);
+      const b: BoundProperty = { property, key, field, parent, prefix };
+      bound.push(b);
+      if (field) this.boundMemo!.push(b as BoundField);
+      const value = property.valueNode;
+      if (field?.fields && value?.type === 'object')
+        this.bindObject(value, field.fields, field, `${prefix}${field.name}.`);
+    }
+  }
+
+  /** Every property that holds a catalogue field, at any depth (collected while binding). */
+  get bound(): BoundField[] {
+    if (!this.objectsMemo) void this.objects;
+    return this.boundMemo!;
   }
 
   /** The root's properties bound to the API's fields. */
   get top(): BoundProperty[] {
-    const root = this.root;
-    const api = this.api;
-    return root && api ? this.properties(root, api.fields) : [];
+    const first = this.objects[0];
+    return first ? first.bound : [];
+  }
+
+  /** The properties of an order object bound to the fields that object may hold. */
+  properties(object: ObjectASTNode, fields: readonly FieldSpec[]): BoundProperty[] {
+    const known = this.objects.find((o) => o.object === object);
+    if (known) return known.bound;
+    const ci = this.api?.caseInsensitiveNames ?? false;
+    return object.properties.map((property) => {
+      const key = property.keyNode.value;
+      return {
+        property,
+        key,
+        field: key.startsWith('$') ? undefined : lookupField(fields, key, ci),
+        prefix: '',
+      };
+    });
   }
 
   /** The first property holding `field` in `object` (default: the root). */
   find(field: FieldSpec, object?: ObjectASTNode, fields?: readonly FieldSpec[]): BoundProperty | undefined {
-    const list = object ? this.properties(object, fields ?? []) : this.top;
-    return list.find((b) => b.field === field);
+    if (!object) {
+      for (const b of this.top) if (b.field === field) return b;
+      return undefined;
+    }
+    return this.properties(object, fields ?? []).find((b) => b.field === field);
   }
 
-  /** The field a property holds, following the path from the root (SSL2Buy nests objects). */
+  /** The field a property holds (SSL2Buy nests objects: with the object field it is in). */
   fieldOf(property: PropertyASTNode): { field: FieldSpec; parent?: FieldSpec } | undefined {
-    const api = this.api;
-    if (!api) return undefined;
-    const object = property.parent;
-    if (object?.type !== 'object') return undefined;
-    if (object === this.root) {
-      const field = this.properties(object, api.fields).find((b) => b.property === property)?.field;
-      return field ? { field } : undefined;
+    if (!this.byPropertyMemo) {
+      this.byPropertyMemo = new Map();
+      for (const o of this.objects) for (const b of o.bound) this.byPropertyMemo.set(b.property, b);
     }
-    const outer = object.parent;
-    if (outer?.type !== 'property') return undefined;
-    const parent = this.fieldOf(outer)?.field;
-    if (!parent?.fields) return undefined;
-    const field = this.properties(object, parent.fields).find((b) => b.property === property)?.field;
-    return field ? { field, parent } : undefined;
+    const b = this.byPropertyMemo.get(property);
+    return b?.field ? { field: b.field, parent: b.parent } : undefined;
+  }
+
+  /** The key, value or object node that starts at `offset` (where diagnostics' ranges start). */
+  nodeAt(offset: number): ASTNode | undefined {
+    if (!this.nodesMemo) {
+      const nodes = new Map<number, ASTNode>();
+      const stack: ASTNode[] = this.json?.root ? [this.json.root] : [];
+      for (let n = stack.pop(); n; n = stack.pop()) {
+        if (n.type === 'property') {
+          nodes.set(n.keyNode.offset, n.keyNode);
+          if (n.valueNode) stack.push(n.valueNode);
+        } else {
+          if (!nodes.has(n.offset)) nodes.set(n.offset, n);
+          const children: ASTNode[] = n.type === 'object' ? n.properties : n.type === 'array' ? n.items : [];
+          for (const c of children) stack.push(c);
+        }
+      }
+      this.nodesMemo = nodes;
+    }
+    return this.nodesMemo.get(offset) ?? this.json?.getNodeFromOffset(offset);
   }
 
   /** Comodo `product` read as comma-separated integers; undefined when absent. */
   get products(): ProductList | undefined {
-    if (this.productList === undefined) this.productList = this.readProducts() ?? null;
-    return this.productList ?? undefined;
+    this.productsMemo ??= { list: this.readProducts() };
+    return this.productsMemo.list;
   }
 
   private readProducts(): ProductList | undefined {
@@ -145,35 +238,40 @@ export class OrderModel {
         codes: ok ? [{ code: node.value, offset: node.offset, length: node.length }] : [],
       };
     }
-    if (node.type !== 'string' || !/^[0-9]+(,[0-9]+)*$/.test(node.value)) {
-      return { node, wellFormed: false, codes: [] };
+    if (node.type !== 'string') return { node, wellFormed: false, codes: [] };
+    // Digits separated by single commas; offsets of each code in the text, unless escapes make
+    // the text differ from the value.
+    const value = node.value;
+    const exact = node.length === value.length + 2;
+    const codes: ProductCode[] = [];
+    let start = 0;
+    for (let i = 0; i <= value.length; i++) {
+      const c = i < value.length ? value.charCodeAt(i) : 44; /* , */
+      if (c >= 48 && c <= 57) continue;
+      if (c !== 44 || i === start) return { node, wellFormed: false, codes: [] };
+      const offset = exact ? node.offset + 1 + start : node.offset;
+      codes.push({ code: Number(value.slice(start, i)), offset, length: exact ? i - start : node.length });
+      start = i + 1;
     }
-    // Offsets of each code in the text, unless escapes make the text differ from the value.
-    const raw = this.document.getText().slice(node.offset + 1, node.offset + node.length - 1);
-    const exact = raw === node.value;
-    let at = node.offset + 1;
-    const codes = node.value.split(',').map((part) => {
-      const code = {
-        code: Number(part),
-        offset: exact ? at : node.offset,
-        length: exact ? part.length : node.length,
-      };
-      at += part.length + 1;
-      return code;
-    });
     return { node, wellFormed: true, codes };
   }
 
   /** Plain values for rules outside this service (the CSR participant). */
   get facts(): OrderFacts | undefined {
-    const api = this.api;
-    if (!api) return undefined;
-    const values: Record<string, unknown> = {};
-    for (const b of this.top) {
-      const v = b.property.valueNode;
-      if (b.field && v && !(b.field.name in values)) values[b.field.name] = plainValue(v, 0);
+    if (!this.factsMemo) {
+      const api = this.api;
+      let facts: OrderFacts | undefined;
+      if (api) {
+        const values: Record<string, unknown> = {};
+        for (const b of this.top) {
+          const v = b.property.valueNode;
+          if (b.field && v && !(b.field.name in values)) values[b.field.name] = plainValue(v, 0);
+        }
+        facts = { api, products: this.products?.codes.map((c) => c.code) ?? [], values };
+      }
+      this.factsMemo = { facts };
     }
-    return { api, products: this.products?.codes.map((c) => c.code) ?? [], values };
+    return this.factsMemo.facts;
   }
 }
 

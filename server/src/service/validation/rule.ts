@@ -26,5 +26,8 @@ export interface OrderRule {
   severity: DiagnosticSeverity;
   /** The APIs (ids) the rule belongs to; every API when absent. */
   apis?: readonly string[];
-  check(ctx: RuleContext): RuleFinding[] | Promise<RuleFinding[]>;
+  check(ctx: RuleContext): readonly RuleFinding[] | Promise<readonly RuleFinding[]>;
 }
+
+/** The answer of a rule with nothing to say (shared: rules run on every keystroke). */
+export const NO_FINDINGS: readonly RuleFinding[] = Object.freeze([]);

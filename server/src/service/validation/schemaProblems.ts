@@ -38,6 +38,7 @@ export const schemaCodes = [
   'invalid-format',
   'invalid-email',
   'schema',
+  'too-many-problems',
 ] as const;
 
 const E = DiagnosticSeverity.Error;
@@ -51,7 +52,11 @@ const VALUE_PRIORITY: Record<string, number> = {
   'too-long': 3,
 };
 
+/** Past this many, the rest are counted, not worded: no one reads 40,000 diagnostics. */
+export const MAX_SCHEMA_PROBLEMS = 1000;
+
 export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[]): SchemaFinding[] {
+  if (raw.length === 0) return [];
   // The parser's own problems are handed over as they are (some carry no code).
   const syntax = new Set<Diagnostic>(
     (model.json as { syntaxErrors?: Diagnostic[] } | undefined)?.syntaxErrors ?? [],
@@ -60,7 +65,7 @@ export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[]): Schema
   const best = new Map<string, number>();
   const at = (f: SchemaFinding) =>
     `${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}`;
-  for (const d of raw) {
+  for (const d of raw.length > MAX_SCHEMA_PROBLEMS ? raw.slice(0, MAX_SCHEMA_PROBLEMS) : raw) {
     const finding = syntax.has(d) && d.code !== ErrorCode.DuplicateKey ? syntaxProblem(d) : codeOne(model, d);
     if (!finding) continue;
     out.push(finding);
@@ -92,8 +97,7 @@ function codeOne(model: OrderModel, raw: Diagnostic): SchemaFinding | undefined 
       message: d.message,
     };
   }
-  const offset = model.document.offsetAt(d.range.start);
-  const node = model.json?.getNodeFromOffset(offset);
+  const node = model.nodeAt(model.document.offsetAt(d.range.start));
   if (!node) return other(d);
   const missing = /^Missing property "(.+)"\.$/.exec(d.message);
   if (missing) return missingField(model, d, node, missing[1]);

@@ -48,14 +48,16 @@ export async function validateOrder(
     for (const rule of rules) {
       if (rule.apis && !rule.apis.includes(api.id)) continue;
       const result = rule.check(ctx);
-      const list: RuleFinding[] = result instanceof Promise ? await result : (result as RuleFinding[]);
+      const list = result instanceof Promise ? await result : (result as readonly RuleFinding[]);
       for (const f of list)
         findings.push({ ...f, code: f.code ?? rule.code, severity: f.severity ?? rule.severity });
     }
   }
-  findings.sort(
-    (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
-  );
+  if (findings.length > 1) {
+    findings.sort(
+      (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
+    );
+  }
   return findings.map((f) => toDiagnostic(model, f));
 }
 

@@ -3,7 +3,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COMODO_NO_ADDON_PRODUCTS } from '../../../../../common/src/catalogue/comodo';
 import { replaceValue } from '../../edits';
-import type { OrderRule } from '../rule';
+import { NO_FINDINGS, type OrderRule } from '../rule';
 import { COMODO, isAddon, productInvalid, productName, readProducts } from './comodoProducts';
 
 export const comodoProductAddonNotAllowed: OrderRule = {
@@ -13,7 +13,7 @@ export const comodoProductAddonNotAllowed: OrderRule = {
   check(ctx) {
     const read = readProducts(ctx);
     const base = read?.bases.length === 1 ? read.bases[0].code : undefined;
-    if (!read || base === undefined || !COMODO_NO_ADDON_PRODUCTS.includes(base)) return [];
+    if (!read || base === undefined || !COMODO_NO_ADDON_PRODUCTS.includes(base)) return NO_FINDINGS;
     const addons = read.list.codes.filter((c) => isAddon(c.code));
     const without = read.list.codes
       .filter((c) => !isAddon(c.code))

@@ -2,7 +2,7 @@
 // products 43, 44, 24, 34, 7, 35, 62, 63, 64, 65).
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COMODO_BASE_PRODUCTS } from '../../../../../common/src/catalogue/comodo';
-import type { OrderRule } from '../rule';
+import { NO_FINDINGS, type OrderRule } from '../rule';
 import { COMODO, listed, productInvalid, productName, readProducts } from './comodoProducts';
 
 export const comodoProductBaseCount: OrderRule = {
@@ -11,7 +11,7 @@ export const comodoProductBaseCount: OrderRule = {
   apis: COMODO,
   check(ctx) {
     const read = readProducts(ctx);
-    if (!read || read.bases.length === 1) return [];
+    if (!read || read.bases.length === 1) return NO_FINDINGS;
     const range = ctx.model.rangeOf(read.list.node);
     if (read.bases.length === 0) {
       return [

@@ -1,7 +1,7 @@
 // Comodo `product`: the same add-on twice says nothing more and may be refused.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { replaceValue } from '../../edits';
-import type { OrderRule } from '../rule';
+import { NO_FINDINGS, type OrderRule } from '../rule';
 import { COMODO, isBase, productName, readProducts } from './comodoProducts';
 
 export const comodoProductDuplicateCode: OrderRule = {
@@ -10,7 +10,9 @@ export const comodoProductDuplicateCode: OrderRule = {
   apis: COMODO,
   check(ctx) {
     const read = readProducts(ctx);
-    if (!read) return [];
+    if (!read || read.list.codes.length < 2) return NO_FINDINGS;
+    const codes = read.list.codes.map((c) => c.code);
+    if (codes.every((c, i) => codes.indexOf(c) === i)) return NO_FINDINGS;
     const seen = new Set<number>();
     const unique = [...new Set(read.list.codes.map((c) => c.code))].join(',');
     return read.list.codes.flatMap((c) => {

@@ -1,7 +1,7 @@
 // Comodo `product`: every integer must be a listed product code (1. Request: product).
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COMODO_ADDON_PRODUCTS, COMODO_BASE_PRODUCTS } from '../../../../../common/src/catalogue/comodo';
-import type { OrderRule } from '../rule';
+import { NO_FINDINGS, type OrderRule } from '../rule';
 import { COMODO, isAddon, isBase, listed, productInvalid, readProducts } from './comodoProducts';
 
 export const comodoProductUnknownCode: OrderRule = {
@@ -10,7 +10,7 @@ export const comodoProductUnknownCode: OrderRule = {
   apis: COMODO,
   check(ctx) {
     const read = readProducts(ctx);
-    if (!read) return [];
+    if (!read || read.allKnown) return NO_FINDINGS;
     return read.list.codes
       .filter((c) => !isBase(c.code) && !isAddon(c.code))
       .map((c) => ({

@@ -11,12 +11,15 @@ import { statusAnswer } from '../vendorText';
 
 export const COMODO = [comodoAutoApplySsl.id];
 
+const BASES = new Set(COMODO_BASE_PRODUCTS.map((p) => p.value));
+const ADDONS = new Set(COMODO_ADDON_PRODUCTS.map((p) => p.value));
+
 export function isBase(code: number): boolean {
-  return COMODO_BASE_PRODUCTS.some((p) => p.value === code);
+  return BASES.has(code);
 }
 
 export function isAddon(code: number): boolean {
-  return COMODO_ADDON_PRODUCTS.some((p) => p.value === code);
+  return ADDONS.has(code);
 }
 
 export function productName(code: number): string {
@@ -28,11 +31,24 @@ export function listed(values: readonly ValueSpec[]): string {
   return values.map((v) => `${v.value} ${v.label}`).join(', ');
 }
 
-/** The well-formed product list, with its base products. */
-export function readProducts(ctx: RuleContext): { list: ProductList; bases: ProductCode[] } | undefined {
+export interface ReadProducts {
+  list: ProductList;
+  bases: ProductCode[];
+  /** Every code is a listed base or add-on. */
+  allKnown: boolean;
+}
+
+/** The well-formed product list with its base products (a list of one to three codes). */
+export function readProducts(ctx: RuleContext): ReadProducts | undefined {
   const list = ctx.model.products;
   if (!list?.wellFormed) return undefined;
-  return { list, bases: list.codes.filter((c) => isBase(c.code)) };
+  const bases: ProductCode[] = [];
+  let allKnown = true;
+  for (const c of list.codes) {
+    if (BASES.has(c.code)) bases.push(c);
+    else if (!ADDONS.has(c.code)) allKnown = false;
+  }
+  return { list, bases, allKnown };
 }
 
 export function productInvalid(ctx: RuleContext): string {

@@ -2,7 +2,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COMODO_WILDCARD_PRODUCTS } from '../../../../../common/src/catalogue/comodo';
 import { removeProperty } from '../../edits';
-import type { OrderRule } from '../rule';
+import { NO_FINDINGS, type OrderRule } from '../rule';
 import { COMODO, productName } from './comodoProducts';
 import { SERVERS, baseProduct } from './comodoValidity';
 
@@ -13,7 +13,7 @@ export const comodoServersIgnored: OrderRule = {
   check(ctx) {
     const base = baseProduct(ctx);
     const servers = ctx.model.find(SERVERS);
-    if (!servers || base === undefined || COMODO_WILDCARD_PRODUCTS.includes(base)) return [];
+    if (!servers || base === undefined || COMODO_WILDCARD_PRODUCTS.includes(base)) return NO_FINDINGS;
     return [
       {
         range: ctx.model.rangeOf(servers.property.keyNode),

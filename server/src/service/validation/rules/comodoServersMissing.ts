@@ -2,7 +2,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COMODO_WILDCARD_PRODUCTS } from '../../../../../common/src/catalogue/comodo';
 import { addProperties, placeholderValue } from '../../edits';
-import type { OrderRule } from '../rule';
+import { NO_FINDINGS, type OrderRule } from '../rule';
 import { statusAnswer } from '../vendorText';
 import { COMODO, productName } from './comodoProducts';
 import { SERVERS, baseProduct } from './comodoValidity';
@@ -22,7 +22,7 @@ export const comodoServersMissing: OrderRule = {
       !COMODO_WILDCARD_PRODUCTS.includes(base) ||
       ctx.model.find(SERVERS)
     ) {
-      return [];
+      return NO_FINDINGS;
     }
     const value = placeholderValue(SERVERS);
     return [

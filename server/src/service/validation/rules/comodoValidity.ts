@@ -7,7 +7,7 @@ import {
 import { findField, type FieldSpec } from '../../../../../common/src/catalogue';
 import type { BoundProperty } from '../../model';
 import type { RuleContext } from '../rule';
-import { isBase } from './comodoProducts';
+import { readProducts } from './comodoProducts';
 
 const field = (name: string): FieldSpec => findField(comodoAutoApplySsl.fields, name, true)!;
 export const YEARS = field('years');
@@ -20,9 +20,8 @@ export function validityFields(ctx: RuleContext): { years?: BoundProperty; days?
 
 /** The one base product, when `product` is well formed and has exactly one. */
 export function baseProduct(ctx: RuleContext): number | undefined {
-  const list = ctx.model.products;
-  const bases = list?.wellFormed ? list.codes.filter((c) => isBase(c.code)) : [];
-  return bases.length === 1 ? bases[0].code : undefined;
+  const bases = readProducts(ctx)?.bases;
+  return bases?.length === 1 ? bases[0].code : undefined;
 }
 
 export function hasSingleValidity(ctx: RuleContext): boolean {

@@ -2,7 +2,7 @@
 // is one too many, and a contradiction when they disagree.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { removeProperty } from '../../edits';
-import type { OrderRule } from '../rule';
+import { NO_FINDINGS, type OrderRule } from '../rule';
 import { COMODO } from './comodoProducts';
 import { validityFields } from './comodoValidity';
 
@@ -12,7 +12,7 @@ export const comodoValidityBoth: OrderRule = {
   apis: COMODO,
   check(ctx) {
     const { years, days } = validityFields(ctx);
-    if (!years || !days) return [];
+    if (!years || !days) return NO_FINDINGS;
     const y = years.property.valueNode?.value;
     const d = days.property.valueNode?.value;
     const disagree = typeof y === 'number' && typeof d === 'number' && y * 365 !== d;

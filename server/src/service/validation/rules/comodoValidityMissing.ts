@@ -1,7 +1,7 @@
 // Comodo: `years` or `days` is required, unless the product has one possible validity (43).
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { addProperties, placeholderValue } from '../../edits';
-import type { OrderRule } from '../rule';
+import { NO_FINDINGS, type OrderRule } from '../rule';
 import { statusAnswer } from '../vendorText';
 import { COMODO } from './comodoProducts';
 import { DAYS, YEARS, hasSingleValidity, validityFields } from './comodoValidity';
@@ -13,7 +13,7 @@ export const comodoValidityMissing: OrderRule = {
   check(ctx) {
     const root = ctx.model.root;
     const { years, days } = validityFields(ctx);
-    if (!root || years || days || hasSingleValidity(ctx)) return [];
+    if (!root || years || days || hasSingleValidity(ctx)) return NO_FINDINGS;
     const add = (f: typeof YEARS) => ({
       title: `Add "${f.name}": ${placeholderValue(f)}`,
       edits: [addProperties(ctx.model, root, [[f.name, placeholderValue(f)]])],

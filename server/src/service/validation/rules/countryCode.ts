@@ -3,15 +3,14 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { countryCodeOfName, isAlpha2Code } from '../../countries';
 import { replaceValue } from '../../edits';
-import type { OrderRule, RuleFinding } from '../rule';
-import { boundFields } from './objects';
+import { NO_FINDINGS, type OrderRule, type RuleFinding } from '../rule';
 
 export const countryCode: OrderRule = {
   code: 'country-not-iso3166',
   severity: DiagnosticSeverity.Warning,
   check({ model }) {
-    const findings: RuleFinding[] = [];
-    for (const b of boundFields(model)) {
+    let findings: RuleFinding[] | undefined;
+    for (const b of model.bound) {
       const node = b.property.valueNode;
       if (b.field.format !== 'iso3166-country' || node?.type !== 'string' || node.value.trim() === '')
         continue;
@@ -19,26 +18,26 @@ export const countryCode: OrderRule = {
       if (isAlpha2Code(value)) continue;
       const code = isAlpha2Code(value.toUpperCase()) ? value.toUpperCase() : countryCodeOfName(value);
       if (code && code === value.toUpperCase()) {
-        findings.push({
+        (findings ??= []).push({
           range: model.rangeOf(node),
           message: `ISO-3166 country codes are upper case: "${code}".`,
           fixes: [{ title: `Write "${code}"`, edits: [replaceValue(model, node, code)], preferred: true }],
           severity: DiagnosticSeverity.Information,
         });
       } else if (code) {
-        findings.push({
+        (findings ??= []).push({
           range: model.rangeOf(node),
           message: `"${value}" is the country ${code}; the ISO-3166 code "${code}" is what CAs expect.`,
           fixes: [{ title: `Write "${code}"`, edits: [replaceValue(model, node, code)], preferred: true }],
           severity: DiagnosticSeverity.Information,
         });
       } else {
-        findings.push({
+        (findings ??= []).push({
           range: model.rangeOf(node),
           message: `"${value}" is not an ISO-3166 country: write its two-letter code (e.g. "GB", "US", "DE"); completion lists them.`,
         });
       }
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };

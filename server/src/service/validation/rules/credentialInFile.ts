@@ -2,8 +2,7 @@
 // SecretStorage at submission, and a value written in the file is not sent.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { removeProperty } from '../../edits';
-import type { OrderRule } from '../rule';
-import { boundFields } from './objects';
+import { NO_FINDINGS, type OrderRule, type RuleFinding } from '../rule';
 
 export const SET_CREDENTIALS_COMMAND_TITLE = 'Certificate Orders: Set Credentials';
 
@@ -11,9 +10,10 @@ export const credentialInFile: OrderRule = {
   code: 'credential-in-file',
   severity: DiagnosticSeverity.Warning,
   check({ model }) {
-    return boundFields(model)
-      .filter((b) => b.field.credential === 'secret')
-      .map((b) => ({
+    let findings: RuleFinding[] | undefined;
+    for (const b of model.bound) {
+      if (b.field.credential !== 'secret') continue;
+      (findings ??= []).push({
         range: model.rangeOf(b.property.keyNode),
         message:
           `'${b.key}' is a credential: it belongs in VS Code SecretStorage (command "${SET_CREDENTIALS_COMMAND_TITLE}"), not in an order file, ` +
@@ -25,6 +25,8 @@ export const credentialInFile: OrderRule = {
             preferred: true,
           },
         ],
-      }));
+      });
+    }
+    return findings ?? NO_FINDINGS;
   },
 };

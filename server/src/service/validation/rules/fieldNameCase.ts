@@ -1,32 +1,29 @@
 // Comodo's argument names are case-insensitive: `Product` works, the document spells it `product`.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { renameKey } from '../../edits';
-import type { OrderRule, RuleFinding } from '../rule';
+import { NO_FINDINGS, type OrderRule, type RuleFinding } from '../rule';
 import { vendorName } from '../vendorText';
-import { orderObjects } from './objects';
 
 export const fieldNameCase: OrderRule = {
   code: 'field-name-case',
   severity: DiagnosticSeverity.Information,
   check({ model, api }) {
-    if (!api.caseInsensitiveNames) return [];
-    const findings: RuleFinding[] = [];
-    for (const { bound } of orderObjects(model)) {
-      for (const b of bound) {
-        if (!b.field || b.field.name === b.key) continue;
-        findings.push({
-          range: model.rangeOf(b.property.keyNode),
-          message: `'${b.key}' is accepted (${vendorName(api)} names are case-insensitive); the document spells it '${b.field.name}'.`,
-          fixes: [
-            {
-              title: `Rename to '${b.field.name}'`,
-              edits: [renameKey(model, b.property, b.field.name)],
-              preferred: true,
-            },
-          ],
-        });
-      }
+    if (!api.caseInsensitiveNames) return NO_FINDINGS;
+    let findings: RuleFinding[] | undefined;
+    for (const b of model.bound) {
+      if (b.field.name === b.key) continue;
+      (findings ??= []).push({
+        range: model.rangeOf(b.property.keyNode),
+        message: `'${b.key}' is accepted (${vendorName(api)} names are case-insensitive); the document spells it '${b.field.name}'.`,
+        fixes: [
+          {
+            title: `Rename to '${b.field.name}'`,
+            edits: [renameKey(model, b.property, b.field.name)],
+            preferred: true,
+          },
+        ],
+      });
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };

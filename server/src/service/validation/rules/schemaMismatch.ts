@@ -3,16 +3,18 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { API_KEY, catalogues } from '../../../../../common/src/catalogue';
 import { SCHEMA_KEY, schemaFileName } from '../../schema/orderSchema';
-import type { OrderRule } from '../rule';
+import { NO_FINDINGS, type OrderRule } from '../rule';
+
+const SCHEMA_FILES = catalogues.map((api) => ({ api, file: schemaFileName(api) }));
 
 export const schemaMismatch: OrderRule = {
   code: 'schema-mismatch',
   severity: DiagnosticSeverity.Warning,
   check({ model, api }) {
     const node = model.root?.properties.find((p) => p.keyNode.value === SCHEMA_KEY)?.valueNode;
-    if (node?.type !== 'string') return [];
-    const named = catalogues.find((c) => node.value.endsWith(schemaFileName(c)));
-    if (!named || named === api) return [];
+    if (node?.type !== 'string') return NO_FINDINGS;
+    const named = SCHEMA_FILES.find((s) => node.value.endsWith(s.file))?.api;
+    if (!named || named === api) return NO_FINDINGS;
     const wanted =
       node.value.slice(0, node.value.length - schemaFileName(named).length) + schemaFileName(api);
     const range = model.rangeOf(node);

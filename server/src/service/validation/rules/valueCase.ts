@@ -1,15 +1,14 @@
 // Values the document accepts in either case ("If Y (or y)"): hint the documented case.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { replaceValue } from '../../edits';
-import type { OrderRule, RuleFinding } from '../rule';
-import { boundFields } from './objects';
+import { NO_FINDINGS, type OrderRule, type RuleFinding } from '../rule';
 
 export const valueCase: OrderRule = {
   code: 'value-case',
   severity: DiagnosticSeverity.Information,
   check({ model }) {
-    const findings: RuleFinding[] = [];
-    for (const b of boundFields(model)) {
+    let findings: RuleFinding[] | undefined;
+    for (const b of model.bound) {
       const node = b.property.valueNode;
       if (!b.field.valuesCaseInsensitive || node?.type !== 'string') continue;
       const documented = b.field.values?.find(
@@ -19,7 +18,7 @@ export const valueCase: OrderRule = {
           v.value.toLowerCase() === node.value.toLowerCase(),
       );
       if (!documented) continue;
-      findings.push({
+      (findings ??= []).push({
         range: model.rangeOf(node),
         message: `"${node.value}" is accepted; the document writes "${documented.value}" (${documented.label}).`,
         fixes: [
@@ -31,6 +30,6 @@ export const valueCase: OrderRule = {
         ],
       });
     }
-    return findings;
+    return findings ?? NO_FINDINGS;
   },
 };

@@ -1,0 +1,135 @@
+// A small LSP client over stdio for protocol tests: spawns `node server/out/server.js --stdio`,
+// answers the server's requests (workspace/configuration), and lets a test await the next
+// publishDiagnostics of a document instead of sleeping.
+import { spawn, type ChildProcess } from 'node:child_process';
+import * as path from 'node:path';
+import {
+  createMessageConnection,
+  StreamMessageReader,
+  StreamMessageWriter,
+  type MessageConnection,
+} from 'vscode-jsonrpc/node';
+import type { Diagnostic } from 'vscode-languageserver-types';
+
+export const SERVER = path.join(__dirname, '..', '..', 'server', 'out', 'server.js');
+
+export interface Published {
+  uri: string;
+  version?: number;
+  diagnostics: Diagnostic[];
+}
+
+interface Waiter {
+  uri: string;
+  version?: number;
+  resolve: (p: Published) => void;
+  reject: (e: Error) => void;
+}
+
+export class LspClient {
+  readonly connection: MessageConnection;
+  /** Settings the client answers workspace/configuration with (the `certOrder` section). */
+  settings: unknown = null;
+  configurationRequests = 0;
+  /** Error-level window/logMessage: a handler failed (the server caught it). */
+  readonly errors: string[] = [];
+  private waiters: Waiter[] = [];
+  private exited = false;
+  private stderr = '';
+
+  private constructor(private readonly child: ChildProcess) {
+    this.connection = createMessageConnection(
+      new StreamMessageReader(child.stdout!),
+      new StreamMessageWriter(child.stdin!),
+    );
+    child.stderr!.on('data', (chunk: Buffer) => (this.stderr += chunk.toString()));
+    child.on('exit', (code) => {
+      this.exited = true;
+      for (const w of this.waiters) w.reject(new Error(`server exited (${code}): ${this.stderr}`));
+      this.waiters = [];
+    });
+    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+      this.configurationRequests++;
+      return params.items.map(() => this.settings);
+    });
+    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
+      if (p.type === 1) this.errors.push(p.message);
+    });
+    this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      const waiter = this.waiters.find(
+        (w) => w.uri === p.uri && (w.version === undefined || w.version === p.version),
+      );
+      if (waiter) {
+        this.waiters.splice(this.waiters.indexOf(waiter), 1);
+        waiter.resolve(p);
+      }
+    });
+    this.connection.listen();
+  }
+
+  static async start(): Promise<LspClient> {
+    const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
+    const client = new LspClient(child);
+    await client.connection.sendRequest('initialize', {
+      processId: process.pid,
+      rootUri: null,
+      capabilities: {
+        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        textDocument: { publishDiagnostics: { versionSupport: true } },
+      },
+    });
+    await client.connection.sendNotification('initialized', {});
+    return client;
+  }
+
+  get alive(): boolean {
+    return !this.exited;
+  }
+
+  /** The next diagnostics published for `uri` (and `version`): register before causing them. */
+  nextDiagnostics(uri: string, version?: number): Promise<Published> {
+    if (this.exited) return Promise.reject(new Error('server exited'));
+    return new Promise((resolve, reject) => this.waiters.push({ uri, version, resolve, reject }));
+  }
+
+  async open(uri: string, text: string, version = 1): Promise<Published> {
+    const published = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification('textDocument/didOpen', {
+      textDocument: { uri, languageId: 'cert-order', version, text },
+    });
+    return published;
+  }
+
+  async change(uri: string, text: string, version: number): Promise<Published> {
+    const published = this.nextDiagnostics(uri, version);
+    await this.connection.sendNotification('textDocument/didChange', {
+      textDocument: { uri, version },
+      contentChanges: [{ text }],
+    });
+    return published;
+  }
+
+  async close(uri: string): Promise<Published> {
+    const published = this.nextDiagnostics(uri);
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    return published;
+  }
+
+  request<R>(method: string, params: unknown): Promise<R> {
+    return this.connection.sendRequest(method, params) as Promise<R>;
+  }
+
+  async stop(): Promise<void> {
+    if (this.exited) return;
+    const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
+    try {
+      await this.request('shutdown', null);
+      await this.connection.sendNotification('exit');
+    } catch {
+      this.child.kill();
+    }
+    await exited;
+    this.connection.dispose();
+  }
+}
