@@ -58,6 +58,13 @@ describe('limits', () => {
     assert.ok((await everyFeature('\u0000\uffff"')).length > 0);
   });
 
+  it('past 1,000 schema problems, the rest are counted', async () => {
+    const fields = Array.from({ length: 1500 }, (_, i) => `"note${i}": 1`).join(', ');
+    const ds = await svc.doValidation(makeDocument(`{ "$api": "comodo-autoapplyssl", ${fields} }`));
+    assert.equal(ds.filter((d) => d.code === 'unknown-field' || d.code === 'missing-field').length, 1000);
+    assert.match(ds.find((d) => d.code === 'too-many-problems')!.message, /^503 more problems/);
+  });
+
   it('the limits are parameters', async () => {
     const small = service({ limits: { maxLength: 10 } });
     const ds = await small.doValidation(makeDocument('{"$api": "comodo-autoapplyssl"}'));

@@ -72,9 +72,18 @@ export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[]): Schema
     const p = VALUE_PRIORITY[finding.code];
     if (p !== undefined) best.set(at(finding), Math.min(p, best.get(at(finding)) ?? p));
   }
-  return out.filter(
+  const kept = out.filter(
     (f) => VALUE_PRIORITY[f.code] === undefined || VALUE_PRIORITY[f.code] === best.get(at(f)),
   );
+  if (raw.length > MAX_SCHEMA_PROBLEMS) {
+    kept.push({
+      code: 'too-many-problems',
+      severity: DiagnosticSeverity.Warning,
+      range: model.range(0, 1),
+      message: `${raw.length - MAX_SCHEMA_PROBLEMS} more problems are not shown: fix the first ${MAX_SCHEMA_PROBLEMS}.`,
+    });
+  }
+  return kept;
 }
 
 function codeOne(model: OrderModel, raw: Diagnostic): SchemaFinding | undefined {
