@@ -18,6 +18,9 @@ export function findCatalogue(id: string): ApiCatalogue | undefined {
   return catalogues.find((c) => c.id === id);
 }
 
+/** Lower-cased names of each field list, built on first use: the language server looks up every key on every keystroke. */
+const lowerCaseIndexes = new WeakMap<readonly FieldSpec[], Map<string, FieldSpec>>();
+
 /** Looks a field up by name, honouring the API's case rule. */
 export function findField(
   fields: readonly FieldSpec[],
@@ -25,8 +28,13 @@ export function findField(
   caseInsensitive: boolean,
 ): FieldSpec | undefined {
   if (!caseInsensitive) return fields.find((f) => f.name === name);
-  const lower = name.toLowerCase();
-  return fields.find((f) => f.name.toLowerCase() === lower);
+  let index = lowerCaseIndexes.get(fields);
+  if (!index) {
+    index = new Map();
+    for (const f of fields) if (!index.has(f.name.toLowerCase())) index.set(f.name.toLowerCase(), f);
+    lowerCaseIndexes.set(fields, index);
+  }
+  return index.get(name.toLowerCase());
 }
 
 export function statusMeaning(api: ApiCatalogue, code: number): string | undefined {

@@ -10,7 +10,7 @@ import type { JsonServices } from './jsonServices';
 import { isKey, type OrderModel } from './model';
 import type { OrderLanguageServiceParams, OrderSettings } from './types';
 import { readCsrValues } from './validation/csr';
-import { productName } from './validation/rules/comodoProducts';
+import { productLabel } from './validation/rules/comodoProducts';
 
 export async function hoverOrder(
   model: OrderModel,
@@ -65,7 +65,7 @@ async function valueSections(
     const list = model.products;
     if (!list?.wellFormed) return [];
     return [
-      list.codes.map((c) => `- ${productName(c.code).replace(/^(-?\d+) \((.*)\)$/, '`$1` $2')}`).join('\n'),
+      list.codes.map((c) => `- \`${c.code}\` ${productLabel(c.code) ?? 'is not a product code'}`).join('\n'),
     ];
   }
   if (field.values) {

@@ -9,7 +9,13 @@ import type {
   PropertyASTNode,
   Range,
 } from 'vscode-json-languageservice';
-import { API_KEY, findCatalogue, type ApiCatalogue, type FieldSpec } from '../../../common/src/catalogue';
+import {
+  API_KEY,
+  findCatalogue,
+  findField,
+  type ApiCatalogue,
+  type FieldSpec,
+} from '../../../common/src/catalogue';
 import type { OrderFacts } from './types';
 
 export interface LimitProblem {
@@ -53,27 +59,6 @@ export interface ProductList {
   /** Integers separated by commas (or one JSON integer). Only then are `codes` read. */
   wellFormed: boolean;
   codes: ProductCode[];
-}
-
-const fieldIndexes = new WeakMap<
-  readonly FieldSpec[],
-  { exact: Map<string, FieldSpec>; lower: Map<string, FieldSpec> }
->();
-
-/** The catalogue's `findField`, through a name index per field list (it runs for every key on every keystroke). */
-export function lookupField(
-  fields: readonly FieldSpec[],
-  key: string,
-  caseInsensitive: boolean,
-): FieldSpec | undefined {
-  let index = fieldIndexes.get(fields);
-  if (!index) {
-    index = { exact: new Map(fields.map((f) => [f.name, f])), lower: new Map() };
-    for (const f of fields)
-      if (!index.lower.has(f.name.toLowerCase())) index.lower.set(f.name.toLowerCase(), f);
-    fieldIndexes.set(fields, index);
-  }
-  return index.exact.get(key) ?? (caseInsensitive ? index.lower.get(key.toLowerCase()) : undefined);
 }
 
 export class OrderModel {
@@ -143,7 +128,7 @@ export class OrderModel {
     this.objectsMemo!.push({ object, fields, bound, prefix });
     for (const property of object.properties) {
       const key = property.keyNode.value;
-      const field = key.charCodeAt(0) === 36 /* $ */ ? undefined : lookupField(fields, key, ci);
+      const field = key.charCodeAt(0) === 36 /* $ */ ? undefined : findField(fields, key, ci);
       const b: BoundProperty = { property, key, field, parent, prefix };
       bound.push(b);
       if (field) this.boundMemo!.push(b as BoundField);
@@ -175,7 +160,7 @@ export class OrderModel {
       return {
         property,
         key,
-        field: key.startsWith('$') ? undefined : lookupField(fields, key, ci),
+        field: key.startsWith('$') ? undefined : findField(fields, key, ci),
         prefix: '',
       };
     });

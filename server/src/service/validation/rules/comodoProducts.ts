@@ -22,9 +22,15 @@ export function isAddon(code: number): boolean {
   return ADDONS.has(code);
 }
 
+/** `InstantSSL` for 24; undefined for a code that is not a product. */
+export function productLabel(code: number): string | undefined {
+  return [...COMODO_BASE_PRODUCTS, ...COMODO_ADDON_PRODUCTS].find((v) => v.value === code)?.label;
+}
+
+/** `24 (InstantSSL)`, for messages. */
 export function productName(code: number): string {
-  const p = [...COMODO_BASE_PRODUCTS, ...COMODO_ADDON_PRODUCTS].find((v) => v.value === code);
-  return p ? `${code} (${p.label})` : String(code);
+  const label = productLabel(code);
+  return label ? `${code} (${label})` : String(code);
 }
 
 export function listed(values: readonly ValueSpec[]): string {
