@@ -197,5 +197,7 @@ export async function run(): Promise<Record<string, number | string>> {
     order_2mb_many_fields_schema_only_ms: round(large.manyFieldsSchemaOnlyMs),
     stdio_didchange_to_diagnostics_p50_ms: round(stdio.p50, 2),
     stdio_didchange_to_diagnostics_p95_ms: round(stdio.p95, 2),
+    targets:
+      'typical_ratio <= 1.3; order_2mb_long_value_ms <= 250; stdio_didchange_to_diagnostics_p50_ms <= 15',
   };
 }
