@@ -28,6 +28,8 @@ export const readLocalFile: ReadFile = async (uri) => {
   const path = fileURLToPath(uri);
   const info = await stat(path);
   if (info.isDirectory()) throw Object.assign(new Error('is a directory'), { code: 'EISDIR' });
+  // A device or FIFO reports size 0 and never ends (`file:/dev/zero`): read regular files only.
+  if (!info.isFile()) throw new Error('it is not a regular file');
   if (info.size > MAX_REFERENCED_FILE_BYTES) throw new Error(`${info.size} bytes is too large for a CSR`);
   return new Uint8Array(await readFile(path));
 };

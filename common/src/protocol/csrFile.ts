@@ -1,6 +1,5 @@
 // Where a `file:` CSR reference points, and whether it may be sent. Resolved the way the language
-// server resolves it (a URL relative to the order's file URL: server/src/service/validation/csr.ts
-// `resolveReference`), so the file sent is the file whose diagnostics the user saw. Only files in
+// server resolves it (`csrReferenceUrl`, which the server's `resolveReference` calls), so the file sent is the file whose diagnostics the user saw. Only files in
 // the order's workspace folder are read: an order from someone else's repository must not be able
 // to send `file:../../.ssh/id_rsa` anywhere.
 import * as path from 'node:path';
@@ -8,6 +7,19 @@ import { fileURLToPath, pathToFileURL } from 'node:url';
 
 /** A CSR is a few KB; the language server reads no more than this either. */
 export const MAX_CSR_FILE_BYTES = 1024 * 1024;
+
+/**
+ * The URL a `file:` reference names, relative to the order's URL (the language server's and the
+ * submission's one rule); `%`, `#` and `?` are file-name characters here, not URL syntax.
+ */
+export function csrReferenceUrl(reference: string, orderUrl: string | URL): URL | undefined {
+  if (!reference) return undefined;
+  try {
+    return new URL(reference.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F'), orderUrl);
+  } catch {
+    return undefined;
+  }
+}
 
 export type CsrFileResolution = { ok: true; path: string } | { ok: false; problem: string };
 
@@ -17,13 +29,8 @@ export type CsrFileResolution = { ok: true; path: string } | { ok: false; proble
  */
 export function resolveCsrFile(orderFile: string, reference: string, root: string): CsrFileResolution {
   if (reference === '') return { ok: false, problem: 'the "file:" reference names no file.' };
-  let url: URL;
-  try {
-    const escaped = reference.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F');
-    url = new URL(escaped, pathToFileURL(orderFile));
-  } catch {
-    return { ok: false, problem: `"file:${reference}" is not a path.` };
-  }
+  const url = csrReferenceUrl(reference, pathToFileURL(orderFile));
+  if (!url) return { ok: false, problem: `"file:${reference}" is not a path.` };
   if (url.protocol !== 'file:') return { ok: false, problem: `"file:${reference}" is not a local file.` };
   const resolved = fileURLToPath(url);
   const relative = path.relative(root, resolved);

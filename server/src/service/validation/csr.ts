@@ -8,6 +8,7 @@ import type { OrderModel } from '../model';
 import type { CsrInput, OrderLanguageServiceParams, OrderSettings } from '../types';
 import { NO_FINDINGS, type OrderRule, type RuleContext, type RuleFinding } from './rule';
 import { statusAnswer } from './vendorText';
+import { csrReferenceUrl } from '../../../../common/src/protocol/csrFile';
 
 export interface CsrValue {
   node: StringASTNode;
@@ -18,13 +19,7 @@ export interface CsrValue {
 
 /** `file:www.example.com.csr` resolved against the order's URI; undefined when it cannot be. */
 export function resolveReference(orderUri: string, reference: string): string | undefined {
-  if (!reference) return undefined;
-  try {
-    const escaped = reference.replace(/%/g, '%25').replace(/#/g, '%23').replace(/\?/g, '%3F');
-    return new URL(escaped, orderUri).href;
-  } catch {
-    return undefined;
-  }
+  return csrReferenceUrl(reference, orderUri)?.href;
 }
 
 function describeError(err: unknown): string {
