@@ -7,7 +7,7 @@
 // Every step checks first and is skipped when done, so a second run takes a moment.
 import { execSync } from 'node:child_process';
 import { existsSync, mkdirSync, rmSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import {
   CODE_SERVER_VERSION,
   codeServerDir,
@@ -38,9 +38,10 @@ if (process.argv.includes('--vscode')) {
 }
 
 // Kerberos headers for a native module of VS Code, ripgrep because its npm package would
-// download `rg` from GitHub, Chromium for the browser.
+// download `rg` from GitHub, Chromium for the browser, and node-gyp's tools (python3, make, g++)
+// to build code-server's native modules: a minimal Debian has none of them.
 function ensureDebianPackages() {
-  const wanted = ['libkrb5-dev', 'ripgrep', 'chromium'];
+  const wanted = ['libkrb5-dev', 'ripgrep', 'chromium', 'python3', 'make', 'g++'];
   const missing = wanted.filter((pkg) => !debianPackageInstalled(pkg));
   if (missing.length === 0) return;
   const cmd = `apt-get update && apt-get install -y ${wanted.join(' ')}`;
@@ -73,8 +74,9 @@ function ensureCodeServer() {
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
   // As root, code-server refuses to install without unsafe-perm; its postinstall (skipped) would
-  // download ripgrep.
-  const unsafe = { npm_config_unsafe_perm: 'true' };
+  // download ripgrep. node-gyp builds against the running Node's own headers: without a nodedir
+  // it downloads them from nodejs.org, which these machines cannot reach.
+  const unsafe = { npm_config_unsafe_perm: 'true', ...nodeHeaders() };
   run(`npm install --no-audit --no-fund --ignore-scripts code-server@${CODE_SERVER_VERSION}`, {
     cwd: dir,
     env: unsafe,
@@ -95,6 +97,16 @@ function ensureCodeServer() {
   run('npm install --no-audit --no-fund --omit=dev', { cwd: join(vscodeDir, 'extensions'), env: unsafe });
   writeFileSync(codeServerMarker(), `code-server ${CODE_SERVER_VERSION} ${new Date().toISOString()}\n`);
   console.log(`[setup] code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/** `npm_config_nodedir` for node-gyp: the running Node's prefix, when it ships its headers. */
+function nodeHeaders() {
+  const prefix = dirname(dirname(process.execPath));
+  if (existsSync(join(prefix, 'include', 'node', 'node.h'))) return { npm_config_nodedir: prefix };
+  console.log(
+    `[setup] no Node headers under ${prefix}/include/node: node-gyp will try to download them from nodejs.org`,
+  );
+  return {};
 }
 
 // Two set-ups at once (npm start beside npm test) must not install into the same directory.
