@@ -2,7 +2,9 @@
 // code-server 4.100.3 of its own, starts the local sandbox of the order APIs when it is built,
 // opens examples/ as the workspace, and prints the URL. Ctrl+C stops everything.
 //
-//   --port N   code-server's port (default 8123, or a free one when that is taken)
+//   --port N   code-server's port (default 8123, or a free one when that is taken; 0: a free one)
+//   --sandbox-port N   the sandbox's port (default: the one examples/.vscode/settings.json names;
+//              0: a free one, which the workspace settings then do not point at: for --smoke)
 //   --dev      load the repository as extensionDevelopmentPath instead of the installed VSIX
 //              (then `npm run build` and "Developer: Reload Window" pick up changes)
 //   --smoke    start everything, check that it answers, stop, and exit 0 or 1
@@ -18,13 +20,29 @@ const ROOT = resolve(import.meta.dirname, '..');
 const argv = process.argv.slice(2);
 const smoke = argv.includes('--smoke');
 const dev = argv.includes('--dev');
-const portArg = argv.includes('--port') ? Number(argv[argv.indexOf('--port') + 1]) : undefined;
+const numberArg = (name) => (argv.includes(name) ? Number(argv[argv.indexOf(name) + 1]) : undefined);
+const portArg = numberArg('--port');
+const sandboxPortArg = numberArg('--sandbox-port');
 const log = (msg) => console.log(`[start] ${msg}`);
 
 const stops = [];
 async function stopAll() {
   while (stops.length) await stops.pop()();
 }
+
+// Ctrl+C (or SIGTERM, SIGHUP) at any moment, start-up included: a process started before it is
+// stopped as soon as its start returns, and nothing is left running.
+let stopping = false;
+const stopRequested = new Promise((res) => {
+  for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) {
+    process.on(sig, () => {
+      if (!stopping) log(`${sig}: stopping`);
+      stopping = true;
+      process.exitCode = 130;
+      res();
+    });
+  }
+});
 
 function portAnswers(port) {
   return new Promise((res) => {
@@ -59,7 +77,7 @@ function sandboxPortFromSettings() {
 async function startSandbox() {
   const script = join(ROOT, 'sandbox', 'out', 'sandbox.js');
   if (!existsSync(script)) return undefined;
-  const port = sandboxPortFromSettings();
+  const port = sandboxPortArg === 0 ? await freePort() : (sandboxPortArg ?? sandboxPortFromSettings());
   if (port === undefined) {
     log('sandbox: examples/.vscode/settings.json points no endpoint at a loopback port; not started');
     return undefined;
@@ -109,12 +127,14 @@ async function main() {
     log(`installed dist/cert-order-tools.vsix into ${extensionsDir}`);
   }
   const sandbox = await startSandbox();
+  if (stopping) return stopAll();
 
   let port = portArg;
   if (port === undefined) port = (await portAnswers(8123)) ? await freePort() : 8123;
   if (port === 0) port = await freePort();
   const server = await startCodeServer({ workspace, userDataDir, extensionsDir, port });
   stops.push(() => server.stop());
+  if (stopping) return stopAll();
   const url = workbenchUrl(server.port, workspace, dev ? [['extensionDevelopmentPath', ROOT]] : []);
 
   if (smoke) {
@@ -128,7 +148,7 @@ async function main() {
       log(`smoke: sandbox on ${sandbox.port} ${sandboxOk ? 'answers' : 'does not answer'}`);
     }
     await stopAll();
-    process.exitCode = ok && sandboxOk ? 0 : 1;
+    if (!stopping) process.exitCode = ok && sandboxOk ? 0 : 1;
     return;
   }
 
@@ -136,11 +156,8 @@ async function main() {
     `\n  Open ${url}\n  (${dev ? 'extension loaded from the repository' : 'extension installed from the VSIX'}` +
       `${sandbox ? `, sandbox on http://127.0.0.1:${sandbox.port}/` : ', no sandbox'}). Ctrl+C stops everything.\n`,
   );
-  await new Promise((res) => {
-    server.child.once('exit', res);
-    for (const sig of ['SIGINT', 'SIGTERM', 'SIGHUP']) process.once(sig, res);
-  });
-  log('stopping');
+  await Promise.race([stopRequested, new Promise((res) => server.child.once('exit', res))]);
+  if (!stopping) log('code-server exited; stopping');
   await stopAll();
 }
 
