@@ -216,7 +216,8 @@ export class OrderModel {
     const node = bound?.property.valueNode;
     if (!node) return undefined;
     if (node.type === 'number') {
-      const ok = node.isInteger && node.value >= 0;
+      // A negative integer is read as a code too, so that the unknown-code rule names it.
+      const ok = node.isInteger;
       return {
         node,
         wellFormed: ok,

@@ -254,6 +254,8 @@ function valueProblem(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFi
     );
   }
   if (/^String does not match the pattern/.test(d.message) && node.type === 'string') {
+    // An empty required field: required-field-empty says so.
+    if (node.value.trim() === '' && field.required === true) return undefined;
     const compact = node.value.replace(/\s+/g, '');
     const fixes: QuickFix[] = /^[0-9]+(,[0-9]+)*$/.test(compact)
       ? [{ title: `Write "${compact}"`, edits: [replaceValue(model, node, compact)], preferred: true }]

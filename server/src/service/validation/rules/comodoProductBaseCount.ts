@@ -11,7 +11,8 @@ export const comodoProductBaseCount: OrderRule = {
   apis: COMODO,
   check(ctx) {
     const read = readProducts(ctx);
-    if (!read || read.bases.length === 1) return NO_FINDINGS;
+    // No base but an unknown code (`99`, `0`): comodo-product-unknown-code names it; one problem, one diagnostic.
+    if (!read || read.bases.length === 1 || (read.bases.length === 0 && !read.allKnown)) return NO_FINDINGS;
     const range = ctx.model.rangeOf(read.list.node);
     if (read.bases.length === 0) {
       return [
