@@ -13,6 +13,16 @@ describe('csr-cn-not-fqdn', () => {
     assert.match(ruleFindings('intranet-public-ip.csr', code)[0].message, /IP address is not a domain name/);
     assert.match(ruleFindings('idn-cn.csr', code)[0].message, /www\.xn--mller-kva\.de/);
   });
+  test('triggers on a final dot, naming the name without it', () => {
+    const [f] = ruleFindings('cn-trailing-dot.csr', code, product(24));
+    assert.match(f.message, /without the final dot.*write "www\.example\.com"/);
+  });
+  test('triggers on a wildcard that is not the whole leftmost label, saying where it may be', () => {
+    for (const name of ['wildcard-middle.csr', 'wildcard-partial.csr', 'two-wildcards.csr']) {
+      const [f] = ruleFindings(name, code, product(35));
+      assert.match(f.message, /only once, as the whole leftmost label: \*\.example\.com/, name);
+    }
+  });
   test('does not trigger on www.example.com, on *.example.com, nor for Intranet SSL', () => {
     assert.deepEqual(ruleFindings('ec-p256.csr', code), []);
     assert.deepEqual(ruleFindings('wildcard.csr', code, product(35)), []);

@@ -30,14 +30,14 @@ export const csrCnNotFqdn: CsrContentRule = {
   check(csr, ctx) {
     if (isIntranet(ctx)) return [];
     return commonNames(csr)
-      .filter((a) => !isFqdn(a.value, true))
+      .filter((a) => !isFqdn(a.value, true) || a.value.endsWith('.'))
       .map((a): CsrFinding => {
         const ascii = asciiForm(a.value);
         const hint = ascii
           ? ` Write an internationalised name in its ASCII (punycode) form: ${ascii}.`
           : parseIp(a.value)
             ? ' An IP address is not a domain name.'
-            : '';
+            : fqdnHint(a.value);
         return {
           code: this.code,
           severity: 'error',
@@ -50,6 +50,21 @@ export const csrCnNotFqdn: CsrContentRule = {
       });
   },
 };
+
+/** Why a name that looks like a domain is still not one a certificate can carry. */
+function fqdnHint(name: string): string {
+  const bare = name.replace(/\.$/, '');
+  if (name.endsWith('.') && isFqdn(bare, true)) {
+    // RFC 5280 4.2.1.6: DNS names in the "preferred name syntax" (RFC 1034 3.5), which has no
+    // final dot; DNS's absolute form "www.example.com." is not a certificate name.
+    return ` A certificate names a domain without the final dot (RFC 5280's "preferred name syntax"): write ${quote(bare)}.`;
+  }
+  // Baseline Requirements 1.6.1 "Wildcard Domain Name": "*." followed by an FQDN.
+  if (wildcardCount(name) > 0) {
+    return ' A wildcard is allowed only once, as the whole leftmost label: *.example.com.';
+  }
+  return '';
+}
 
 export const csrCnWildcardNotAllowed: CsrContentRule = {
   code: 'csr-cn-wildcard-not-allowed',
