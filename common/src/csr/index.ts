@@ -18,6 +18,7 @@ export {
   csrTextFromBytes,
   decodeJsonStringSource,
   isCsrLabel,
+  MAX_CSR_TEXT_LENGTH,
   readCsrJsonSource,
   readCsrText,
   type CsrText,

@@ -25,7 +25,9 @@ export type CsrTextErrorCode =
   /** A BEGIN line without its END line (Comodo -9: the header is then read as data). */
   | 'no-end-line'
   /** A PEM block of another kind: a certificate, a key (Comodo -10). */
-  | 'wrong-label';
+  | 'wrong-label'
+  /** Longer than MAX_CSR_TEXT_LENGTH: not read at all. */
+  | 'too-large';
 
 export interface CsrTextError {
   ok: false;
@@ -45,8 +47,22 @@ export function isCsrLabel(label: string): boolean {
   return label === 'CERTIFICATE REQUEST' || label === 'NEW CERTIFICATE REQUEST';
 }
 
+/**
+ * Text longer than this is not searched for a CSR. A CSR is one to a few KB (one with 100 names
+ * about 5 KB; Comodo's `csr` argument takes at most 32,767 characters); a pasted multi-megabyte
+ * value would otherwise be read again on every keystroke and kept as a cache key.
+ */
+export const MAX_CSR_TEXT_LENGTH = 64 * 1024;
+
 /** Finds the CSR in `text` (PEM, bare base64, any line endings) and decodes its base64. */
 export function readCsrText(text: string): CsrTextResult {
+  if (text.length > MAX_CSR_TEXT_LENGTH) {
+    return {
+      ok: false,
+      code: 'too-large',
+      message: `The CSR is ${Math.round(text.length / 1024)} KB; a certificate request is a few KB. Not decoded: is this the right value?`,
+    };
+  }
   const blocks: { label: string; start: number; bodyStart: number }[] = [];
   BEGIN.lastIndex = 0;
   for (let m = BEGIN.exec(text); m; m = BEGIN.exec(text)) {
@@ -160,8 +176,8 @@ function notBase64(text: string, at: number, why?: string): CsrTextError {
 }
 
 /**
- * The text of a CSR file's bytes: PEM or base64 as UTF-8 (a byte-order mark dropped), or, for a
- * binary DER file (`openssl req -outform DER`), its base64, so both go through readCsrText.
+ * The text of a CSR file's bytes: PEM or base64 as UTF-8 or UTF-16 (a byte-order mark dropped), or,
+ * for a binary DER file (`openssl req -outform DER`), its base64, so both go through readCsrText.
  */
 export function csrTextFromBytes(bytes: Uint8Array): string {
   const buf = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength);
@@ -170,6 +186,10 @@ export function csrTextFromBytes(bytes: Uint8Array): string {
   const binary =
     buf[0] === 0x30 && buf.subarray(0, 64).some((b) => (b < 0x20 && (b < 0x09 || b > 0x0d)) || b >= 0x7f);
   if (binary) return buf.toString('base64');
+  // UTF-16 with its byte-order mark: what Windows PowerShell 5's `>` and Out-File write.
+  const utf16 = buf.subarray(2, buf.length - (buf.length % 2));
+  if (buf[0] === 0xff && buf[1] === 0xfe) return utf16.toString('utf16le');
+  if (buf[0] === 0xfe && buf[1] === 0xff) return Buffer.from(utf16).swap16().toString('utf16le');
   const text = buf.toString('utf8');
   return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
 }

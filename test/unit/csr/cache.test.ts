@@ -41,6 +41,25 @@ describe('CsrCache', () => {
     assert.equal(cache.decodes, 3);
   });
 
+  test('a value far larger than a CSR (5 MB of base64) is neither read nor kept', () => {
+    const cache = new CsrCache();
+    const huge = Buffer.alloc(3_750_000, 0x30).toString('base64');
+    for (const text of [
+      huge,
+      `-----BEGIN CERTIFICATE REQUEST-----\n${huge}\n-----END CERTIFICATE REQUEST-----`,
+    ]) {
+      const { analysis, findings } = cache.check(text, { api: 'comodo-autoapplyssl' });
+      assert.equal(analysis.kind === 'text-error' && analysis.text.code, 'too-large');
+      assert.deepEqual(
+        findings.map((f) => f.code),
+        ['csr-too-large'],
+      );
+      assert.match(findings[0].message, /^The CSR is \d+ KB; a certificate request is a few KB/);
+    }
+    assert.equal(cache.decodes, 0);
+    assert.equal(cache.size, 0);
+  });
+
   test('errors are cached too', () => {
     const cache = new CsrCache();
     const bad = Buffer.from('not a csr at all').toString('base64');

@@ -177,4 +177,13 @@ describe('csrTextFromBytes', () => {
       ).equals(der),
     );
   });
+  test('a UTF-16 PEM file (PowerShell 5 `>` writes UTF-16LE with a byte-order mark) is its text', () => {
+    const le = Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(pem, 'utf16le')]);
+    const be = Buffer.from(le);
+    be.swap16();
+    for (const bytes of [le, be]) {
+      assert.equal(csrTextFromBytes(bytes), pem);
+      assert.ok(derOf(readCsrText(csrTextFromBytes(bytes))).equals(der));
+    }
+  });
 });

@@ -17,6 +17,16 @@ export const csrEmpty: CsrInputRule = {
   },
 };
 
+export const csrTooLarge: CsrInputRule = {
+  code: 'csr-too-large',
+  apis: BOTH_APIS,
+  description: 'The CSR value is far longer than any certificate request (64 KB); it is not decoded.',
+  check(analysis) {
+    if (analysis.kind !== 'text-error' || analysis.text.code !== 'too-large') return [];
+    return [{ code: this.code, severity: 'error', message: analysis.text.message }];
+  },
+};
+
 export const csrNotBase64: CsrInputRule = {
   code: 'csr-not-base64',
   statusCode: -9,

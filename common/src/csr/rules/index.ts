@@ -7,7 +7,7 @@ import {
   csrIntranetFqdn,
   csrIntranetPublicIp,
 } from './commonName';
-import { csrEmpty, csrNotACsr, csrNotBase64, csrVersion } from './encoding';
+import { csrEmpty, csrNotACsr, csrNotBase64, csrTooLarge, csrVersion } from './encoding';
 import {
   csrBadSignature,
   csrSignatureUnchecked,
@@ -36,7 +36,7 @@ export * from './types';
 export { describeKey, describeSignature } from './keyPolicy';
 
 /** Rules about the text and the DER, in the order the CA meets the problems. */
-export const CSR_INPUT_RULES: readonly CsrInputRule[] = [csrEmpty, csrNotBase64, csrNotACsr];
+export const CSR_INPUT_RULES: readonly CsrInputRule[] = [csrEmpty, csrTooLarge, csrNotBase64, csrNotACsr];
 
 /** Rules about a decoded CSR. */
 export const CSR_CONTENT_RULES: readonly CsrContentRule[] = [
