@@ -74,6 +74,12 @@ export const defaultSettings: OrderSettings = {
 /** The manifest name of each account-name setting, per vendor key. */
 const USER_NAME_SETTING: Record<string, string> = { comodo: 'loginName', ssl2buy: 'partnerEmail' };
 
+/** The manifest key of one of an API's settings, e.g. `certOrder.comodo.demoUrl`, `certOrder.comodo.loginName`. */
+export function apiSettingKey(vendor: string, setting: keyof ApiEndpointSettings): string {
+  const name = setting === 'userName' ? (USER_NAME_SETTING[vendor] ?? 'userName') : setting;
+  return `certOrder.${vendor}.${name}`;
+}
+
 /**
  * Reads the submission settings through `get('certOrder.x.y')` (in the client:
  * `workspace.getConfiguration().get`), falling back to the defaults for missing or mistyped values.
@@ -96,9 +102,9 @@ export function readSubmissionSettings(get: (key: string) => unknown): Submissio
   for (const [vendor, defaults] of Object.entries(d.apis)) {
     apis[vendor] = {
       productionUrl:
-        str(`certOrder.${vendor}.productionUrl`, defaults.productionUrl) || defaults.productionUrl,
-      demoUrl: str(`certOrder.${vendor}.demoUrl`, defaults.demoUrl),
-      userName: str(`certOrder.${vendor}.${USER_NAME_SETTING[vendor] ?? 'userName'}`, defaults.userName),
+        str(apiSettingKey(vendor, 'productionUrl'), defaults.productionUrl) || defaults.productionUrl,
+      demoUrl: str(apiSettingKey(vendor, 'demoUrl'), defaults.demoUrl),
+      userName: str(apiSettingKey(vendor, 'userName'), defaults.userName),
     };
   }
   const location = get('certOrder.history.location');

@@ -1,7 +1,7 @@
 // Which URL an order goes to, and whether that URL may be used.
 import type { ApiCatalogue } from '../catalogue';
 import { credentialField } from './order';
-import type { ApiEndpointSettings, SubmissionSettings } from '../settings';
+import { apiSettingKey, type ApiEndpointSettings, type SubmissionSettings } from '../settings';
 import type { Environment } from './types';
 
 /** The settings and environment-variable key of an API: the first segment of its id (`comodo`, `ssl2buy`). */
@@ -73,9 +73,9 @@ export function endpointProblem(url: string, allowLoopbackHttp: boolean): string
   return `The endpoint ${url} is neither https nor http.`;
 }
 
-/** The setting that holds an endpoint (`certOrder.comodo.demoUrl`), as common/src/settings.ts reads it. */
+/** The setting that holds an endpoint (`certOrder.comodo.demoUrl`). */
 export function endpointSettingKey(api: ApiCatalogue, environment: Environment): string {
-  return `certOrder.${vendorKey(api)}.${environment === 'demo' ? 'demoUrl' : 'productionUrl'}`;
+  return apiSettingKey(vendorKey(api), environment === 'demo' ? 'demoUrl' : 'productionUrl');
 }
 
 function hostOf(url: string | undefined): string | undefined {
