@@ -35,11 +35,3 @@ export function readSandboxCsr(text: string, context: CsrCheckContext): SandboxC
 }
 
 export type { CsrPolicy };
-
-/** The e-mail address of an S/MIME CSR: subject emailAddress, then a SAN rfc822Name. */
-export function csrEmail(csr: DecodedCsr): string | undefined {
-  return (
-    csr.subject.find((a) => a.oid === '1.2.840.113549.1.9.1')?.value ??
-    csr.subjectAltNames.find((s) => s.type === 'email')?.value
-  );
-}

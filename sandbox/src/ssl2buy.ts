@@ -5,7 +5,8 @@
 import { ssl2buySectigoPacEnterprise as api, type FieldSpec } from '../../common/src/catalogue';
 import type { SandboxAnswer, SandboxRequest } from './answer';
 import type { AnswerOptions } from './comodo';
-import { csrEmail, readSandboxCsr } from './csr';
+import { csrEmail } from '../../common/src/protocol/csrFacts';
+import { readSandboxCsr } from './csr';
 import { digest, orderNumber } from './numbers';
 
 /** The sandbox's ErrorNumber values (SSL2Buy's own are not documented). */

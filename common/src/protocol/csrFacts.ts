@@ -11,7 +11,8 @@ function subjectValue(csr: DecodedCsr, shortName: string): string | undefined {
   return csr.subject.find((a) => a.shortName === shortName)?.value;
 }
 
-function emailOf(csr: DecodedCsr): string | undefined {
+/** The e-mail address of a CSR (S/MIME): subject emailAddress, then a SAN rfc822Name. */
+export function csrEmail(csr: DecodedCsr): string | undefined {
   return (
     csr.subject.find((a) => a.oid === '1.2.840.113549.1.9.1')?.value ??
     csr.subjectAltNames.find((s) => s.type === 'email')?.value
@@ -25,7 +26,7 @@ export function csrSubjectSummary(csrText: string): CsrSubjectSummary | undefine
   const out: CsrSubjectSummary = {};
   const cn = subjectValue(a.csr, 'CN');
   const o = subjectValue(a.csr, 'O');
-  const email = emailOf(a.csr);
+  const email = csrEmail(a.csr);
   if (cn) out.commonName = cn;
   if (o) out.organization = o;
   if (email) out.email = email;
@@ -60,7 +61,7 @@ export function dcvView(csrText: string, parsed: ParsedResponse | undefined): Dc
   const a = analyseCsrText(csrText);
   if (a.kind !== 'decoded') return undefined;
   const returned = parsed.hashes;
-  const email = emailOf(a.csr);
+  const email = csrEmail(a.csr);
   const candidates = [
     returned?.domainName,
     subjectValue(a.csr, 'CN'),
