@@ -115,6 +115,7 @@ const fields: FieldSpec[] = [
     values: [...COMODO_BASE_PRODUCTS, ...COMODO_ADDON_PRODUCTS],
     format: 'integer-list',
     placeholder: '24',
+    summary: 'products',
     source: req('product'),
   },
   {
@@ -131,6 +132,7 @@ const fields: FieldSpec[] = [
       { value: 3, label: '3 years' },
     ],
     placeholder: 1,
+    summary: 'validity-years',
     source: req('years'),
   },
   {
@@ -146,6 +148,7 @@ const fields: FieldSpec[] = [
       { value: 1095, label: '1095 days (3 years)' },
     ],
     placeholder: 365,
+    summary: 'validity-days',
     source: req('days'),
   },
   {
@@ -160,6 +163,7 @@ const fields: FieldSpec[] = [
       label: `${i + 1} server licence${i ? 's' : ''}`,
     })),
     placeholder: 1,
+    summary: 'servers',
     source: req('servers'),
   },
   {
@@ -251,6 +255,7 @@ const fields: FieldSpec[] = [
       'The extension sets it to Y when submitting to the demo endpoint.',
     valuesCaseInsensitive: true,
     values: YES_NO('Process as a test order; the account is not charged.', 'A real order.'),
+    testFlag: true,
     source: req('test'),
   },
 ];
@@ -330,6 +335,8 @@ export const comodoAutoApplySsl: ApiCatalogue = {
       required: 'conditional',
       requiredWhen: 'if Status Code >= 0',
       description: 'Line 2: Order Number',
+      copyable: true,
+      orderNumber: true,
       source: { document: DOC, section: '2.2.2 Line 2' },
     },
     {

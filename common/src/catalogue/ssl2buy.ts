@@ -63,6 +63,7 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       required: true,
       description: 'Validity of certificate',
       placeholder: 1,
+      summary: 'validity-years',
       source: reqRef('Year'),
     },
     {
@@ -71,6 +72,7 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       required: true,
       description: 'Partner should pass the Partner order number.',
       placeholder: 'ORDER-0001',
+      summary: 'order-id',
       source: reqRef('PartnerOrderID'),
     },
     {
@@ -90,9 +92,9 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       description: 'Object with Order Information about the PAC',
       source: reqRef('PACOrderInfo'),
       fields: [
-        str('Title', 'Contact Title', true, 'PACOrderInfo'),
-        str('FirstName', 'Contact First Name', true, 'PACOrderInfo'),
-        str('LastName', 'Contact Last Name', true, 'PACOrderInfo'),
+        { ...str('Title', 'Contact Title', true, 'PACOrderInfo'), summary: 'contact-name' },
+        { ...str('FirstName', 'Contact First Name', true, 'PACOrderInfo'), summary: 'contact-name' },
+        { ...str('LastName', 'Contact Last Name', true, 'PACOrderInfo'), summary: 'contact-name' },
       ],
     },
     {
@@ -102,7 +104,7 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       description: 'Object with information about the organisation',
       source: reqRef('OrganisationInfo'),
       fields: [
-        str('OrgName', 'Organisation Name', true, 'OrganisationInfo'),
+        { ...str('OrgName', 'Organisation Name', true, 'OrganisationInfo'), summary: 'organisation' },
         str('OrgDuns', 'Organisation Duns', false, 'OrganisationInfo'),
         str('OrgCompanyRegNumber', 'Organisation Reg. No.', false, 'OrganisationInfo'),
         { ...str('Email', 'Organisation Email', true, 'OrganisationInfo'), format: 'email' },
@@ -126,6 +128,8 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       type: 'integer',
       required: false,
       description: 'SSL2Buy Order number',
+      copyable: true,
+      orderNumber: true,
       source: resRef('SSL2BuyOrderNumber'),
     },
     {
@@ -133,6 +137,8 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       type: 'string',
       required: false,
       description: 'Comodo Order Number',
+      copyable: true,
+      orderNumber: true,
       source: resRef('ComodoOrderNumber'),
     },
     {
@@ -147,6 +153,7 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       type: 'string',
       required: false,
       description: 'Domain Name',
+      dcv: 'domainName',
       source: resRef('DomainName'),
     },
     {
@@ -154,6 +161,8 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       type: 'string',
       required: false,
       description: 'MD5 Unique value',
+      copyable: true,
+      dcv: 'md5',
       notes: hashValueNote,
       source: resRef('MD5'),
     },
@@ -162,6 +171,8 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       type: 'string',
       required: false,
       description: 'SHA1 Unique Value',
+      copyable: true,
+      dcv: 'sha1',
       notes: hashValueNote,
       source: resRef('SHA1'),
     },
@@ -170,6 +181,8 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       type: 'string',
       required: false,
       description: 'Unique Value',
+      copyable: true,
+      dcv: 'uniqueValue',
       notes: hashValueNote,
       source: resRef('UniqueValue'),
     },

@@ -36,6 +36,29 @@ export type CredentialRole =
   /** The secret (API key, password): never in a file; comes from SecretStorage at submission. */
   | 'secret';
 
+/**
+ * How the production confirmation's summary shows a request field (issue 4: "API, product names,
+ * validity, CN from the CSR, organisation").
+ */
+export type SummaryRole =
+  /** Product codes, each with its name from `values`. */
+  | 'products'
+  /** A validity period in years, shown as "N years". */
+  | 'validity-years'
+  /** A validity period in days, shown as "N days". */
+  | 'validity-days'
+  /** Number of server licences. */
+  | 'servers'
+  /** The organisation's name (a member of an object field); preferred to the CSR's O. */
+  | 'organisation'
+  /** One part of the contact's name (members of an object field), joined in the table's order. */
+  | 'contact-name'
+  /** The partner's own order ID, shown under the field's name. */
+  | 'order-id';
+
+/** A hash-based domain-control-validation value a response carries (SSL2Buy MD5/SHA1/UniqueValue). */
+export type DcvRole = 'md5' | 'sha1' | 'uniqueValue' | 'domainName';
+
 export interface FieldSpec {
   /** The vendor's own spelling. */
   name: string;
@@ -58,6 +81,16 @@ export interface FieldSpec {
   credential?: CredentialRole;
   /** The field holds a CSR (PEM, bare base64, or `file:relative/path.csr` in an order file). */
   csr?: boolean;
+  /** The API's test flag (`endpoints.demoMode: 'testFlag'`): `Y` makes a test order (Comodo `test`). */
+  testFlag?: boolean;
+  /** What the production confirmation shows this field as. */
+  summary?: SummaryRole;
+  /** Response field: the panel offers a copy button (order numbers, validation values). */
+  copyable?: boolean;
+  /** Response field: the order number to quote; the first one present, in the table's order. */
+  orderNumber?: boolean;
+  /** Response field: a value for hash-based domain-control validation. */
+  dcv?: DcvRole;
   /** Example placeholder for quick fixes and snippets. */
   placeholder?: string | number;
   source: SpecRef;

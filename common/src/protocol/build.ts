@@ -40,13 +40,22 @@ function formValue(key: string, value: unknown): string {
   throw new OrderBuildError(`"${key}" must be a string or a number to be sent as a form argument.`);
 }
 
-/** Comodo document 1.05: `test` = Y, "the account will not be charged and the order will be processed as a test order". */
-const TEST_FLAG_FIELD = 'test';
+/**
+ * The catalogue's test-flag field (Comodo document 1.05: `test` = Y, "the account will not be
+ * charged and the order will be processed as a test order").
+ */
+function testFlagName(api: ApiCatalogue): string {
+  const field = api.fields.find((f) => f.testFlag);
+  if (!field)
+    throw new Error(`The catalogue of ${api.id} reaches its demo by a test flag but has no testFlag field.`);
+  return field.name;
+}
 
 /** The keys of the order that spell the test flag (names are case-insensitive: `test`, `Test`). */
 function testFlagKeys(order: Order): string[] {
   if (order.api.endpoints.demoMode !== 'testFlag') return [];
-  return Object.keys(order.fields).filter((k) => k.toLowerCase() === TEST_FLAG_FIELD);
+  const name = testFlagName(order.api).toLowerCase();
+  return Object.keys(order.fields).filter((k) => k.toLowerCase() === name);
 }
 
 /**
@@ -83,7 +92,7 @@ export function buildAutoApplyRequest(input: BuildInput): BuiltRequest {
     const testKeys = endpoint.testFlag ? testFlagKeys(order) : [];
     for (const [key, value] of Object.entries(fields))
       if (!testKeys.includes(key)) params.append(key, formValue(key, value));
-    if (endpoint.testFlag) params.append(testKeys[0] ?? TEST_FLAG_FIELD, 'Y');
+    if (endpoint.testFlag) params.append(testKeys[0] ?? testFlagName(api), 'Y');
     return {
       url: endpoint.url,
       method: 'POST',

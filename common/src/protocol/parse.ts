@@ -1,5 +1,6 @@
-// Response parsers: the documented response in, labelled fields out. Anything that is not the
-// documented shape (an HTML error page, an empty body, an unknown status, missing lines, the
+// Response parsers: the documented response in, labelled fields out. The catalogue's response
+// fields give the labels and say which values get a copy button (`copyable`), which is the order
+// number (`orderNumber`) and which are DCV values (`dcv`). Anything that is not the documented shape (an HTML error page, an empty body, an unknown status, missing lines, the
 // wrong content type) is `unexpected`, and the panel shows its raw body instead of fields.
 import {
   comodoAutoApplySsl,
@@ -14,6 +15,18 @@ const unexpected = (reason: string): ParsedResponse => ({ kind: 'unexpected', re
 
 function responseField(api: ApiCatalogue, name: string): FieldSpec | undefined {
   return api.responseFields.find((f) => f.name === name);
+}
+
+/** A parsed value labelled by its catalogue entry, with a copy button when the entry is `copyable`. */
+function labelled(api: ApiCatalogue, name: string, value: string, meaning?: string): ParsedField {
+  const spec = responseField(api, name);
+  return {
+    name,
+    label: spec?.description ?? name,
+    value,
+    ...(meaning !== undefined ? { meaning } : {}),
+    ...(spec?.copyable ? { copy: true } : {}),
+  };
 }
 
 function commonProblem(
@@ -57,13 +70,7 @@ export function parseAutoApplyResponse(
   const code = Number(first);
   const status = api.statusCodes.find((s) => s.code === code);
   if (!status) return unexpected(`Status code ${code} is not in the document.`);
-  const label = (name: string): string => responseField(api, name)?.description ?? name;
-  const statusField: ParsedField = {
-    name: 'statusCode',
-    label: label('statusCode'),
-    value: String(code),
-    meaning: status.meaning,
-  };
+  const statusField = labelled(api, 'statusCode', String(code), status.meaning);
 
   if (!status.success) {
     // 2.2.1: line 2 is the error message.
@@ -76,7 +83,7 @@ export function parseAutoApplyResponse(
       statusCode: code,
       statusMeaning: status.meaning,
       message,
-      fields: [statusField, { name: 'errorMessage', label: label('errorMessage'), value: message }],
+      fields: [statusField, labelled(api, 'errorMessage', message)],
       ...(fieldError ? { fieldError } : {}),
     };
   }
@@ -101,21 +108,21 @@ export function parseAutoApplyResponse(
     orderNumber,
     fields: [
       statusField,
-      { name: 'orderNumber', label: label('orderNumber'), value: orderNumber, copy: true },
+      labelled(api, 'orderNumber', orderNumber),
       {
         name: 'amount',
         label:
           code === 1 ? 'Line 3: Amount Required, USD (not including UK VAT)' : 'Line 3: Amount Debited, USD',
         value: amount,
       },
-      {
-        name: 'expectedDeliveryHours',
-        label: label('expectedDeliveryHours'),
-        value: delivery,
-        meaning: deliveryValue
+      labelled(
+        api,
+        'expectedDeliveryHours',
+        delivery,
+        deliveryValue
           ? `${deliveryValue.label}: ${deliveryValue.description ?? ''}`.trim()
           : 'Not a value the document describes.',
-      },
+      ),
     ],
   };
 }
@@ -135,8 +142,6 @@ function scalar(value: unknown): string | undefined {
   if (typeof value === 'number' || typeof value === 'boolean') return String(value);
   return JSON.stringify(value);
 }
-
-const COPY_FIELDS = new Set(['SSL2BuyOrderNumber', 'ComodoOrderNumber', 'MD5', 'SHA1', 'UniqueValue']);
 
 export function parseSsl2BuyResponse(
   response: HttpResponseData,
@@ -161,12 +166,7 @@ export function parseSsl2BuyResponse(
     return unexpected('The JSON has no integer StatusCode.');
   const status = api.statusCodes.find((s) => s.code === rawCode);
   if (!status) return unexpected(`StatusCode ${rawCode} is not in the document.`);
-  const statusField: ParsedField = {
-    name: 'StatusCode',
-    label: responseField(api, 'StatusCode')?.description ?? 'StatusCode',
-    value: String(rawCode),
-    meaning: status.meaning,
-  };
+  const statusField = labelled(api, 'StatusCode', String(rawCode), status.meaning);
   const httpNote: ParsedField[] = isSuccessHttp(response.status)
     ? []
     : [{ name: 'httpStatus', label: 'HTTP status', value: String(response.status) }];
@@ -203,28 +203,16 @@ export function parseSsl2BuyResponse(
       `StatusCode ${rawCode} (success) with HTTP ${response.status}: not a documented response.`,
     );
   const fields: ParsedField[] = [statusField];
+  const hashes: ReturnedHashes = {};
+  let orderNumber: string | undefined;
   for (const spec of api.responseFields) {
     if (spec.name === 'StatusCode' || spec.type === 'object') continue;
     const value = scalar(member(body, spec.name));
     if (value === undefined || value === '') continue;
-    fields.push({
-      name: spec.name,
-      label: spec.description,
-      value,
-      ...(COPY_FIELDS.has(spec.name) ? { copy: true } : {}),
-    });
+    fields.push(labelled(api, spec.name, value));
+    if (spec.dcv) hashes[spec.dcv] = value;
+    if (spec.orderNumber) orderNumber ??= value;
   }
-  const get = (name: string): string | undefined => fields.find((f) => f.name === name)?.value;
-  const hashes: ReturnedHashes = {};
-  const md5 = get('MD5');
-  const sha1 = get('SHA1');
-  const uniqueValue = get('UniqueValue');
-  const domainName = get('DomainName');
-  if (md5) hashes.md5 = md5;
-  if (sha1) hashes.sha1 = sha1;
-  if (uniqueValue) hashes.uniqueValue = uniqueValue;
-  if (domainName) hashes.domainName = domainName;
-  const orderNumber = get('SSL2BuyOrderNumber') ?? get('ComodoOrderNumber');
   return {
     kind: 'success',
     statusCode: rawCode,

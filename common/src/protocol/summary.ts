@@ -1,6 +1,7 @@
 // What an order will buy, in a few lines, for the production confirmation: API, products,
-// validity, the CSR's common name, the organisation.
-import { findField, type ApiCatalogue } from '../catalogue';
+// validity, the CSR's common name, the organisation. Which field is which comes from the
+// catalogue (`FieldSpec.summary`, `FieldSpec.testFlag`), not from field names written here.
+import type { FieldSpec, SummaryRole } from '../catalogue';
 import { isRecord, valueOf, type Order } from './order';
 
 /** What the CSR module decoded from the CSR's subject (undefined members: not in the CSR). */
@@ -15,9 +16,29 @@ export interface SummaryLine {
   value: string;
 }
 
-function productNames(api: ApiCatalogue, product: unknown): string | undefined {
-  const spec = findField(api.fields, 'product', api.caseInsensitiveNames);
-  if (!spec?.values) return undefined;
+interface RoleValue {
+  spec: FieldSpec;
+  value: unknown;
+}
+
+/**
+ * The order's values of the catalogue fields with a summary role, in the table's order: top-level
+ * fields, and members of object fields (read from the object the order gives, if any).
+ */
+function valuesWithRole(order: Order, role: SummaryRole): RoleValue[] {
+  const out: RoleValue[] = [];
+  for (const field of order.api.fields) {
+    if (field.summary === role) out.push({ spec: field, value: valueOf(order, field.name) });
+    const members = (field.fields ?? []).filter((m) => m.summary === role);
+    if (members.length === 0) continue;
+    const object = valueOf(order, field.name);
+    for (const m of members) out.push({ spec: m, value: isRecord(object) ? object[m.name] : undefined });
+  }
+  return out;
+}
+
+function productNames(spec: FieldSpec, product: unknown): string | undefined {
+  if (!spec.values) return undefined;
   const codes = String(product ?? '')
     .split(',')
     .map((c) => c.trim())
@@ -31,30 +52,38 @@ function productNames(api: ApiCatalogue, product: unknown): string | undefined {
     .join(', ');
 }
 
+function products(order: Order): string | undefined {
+  const [p] = valuesWithRole(order, 'products');
+  return p ? productNames(p.spec, p.value) : undefined;
+}
+
 function validity(order: Order): string | undefined {
   const parts: string[] = [];
-  for (const [name, unit] of [
-    ['years', 'year'],
-    ['days', 'day'],
-    ['Year', 'year'],
-  ] as const) {
-    if (!findField(order.api.fields, name, order.api.caseInsensitiveNames)) continue;
-    const v = valueOf(order, name);
+  for (const field of order.api.fields) {
+    const unit =
+      field.summary === 'validity-years' ? 'year' : field.summary === 'validity-days' ? 'day' : undefined;
+    if (!unit) continue;
+    const v = valueOf(order, field.name);
     if (v !== undefined && v !== '') parts.push(`${String(v)} ${unit}${String(v) === '1' ? '' : 's'}`);
   }
   return parts.length > 0 ? parts.join(', ') : undefined;
 }
 
+function servers(order: Order): string | undefined {
+  const [s] = valuesWithRole(order, 'servers');
+  return s?.value === undefined ? undefined : String(s.value);
+}
+
 function organisation(order: Order, csr: CsrSubjectSummary | undefined): string | undefined {
-  const info = valueOf(order, 'OrganisationInfo');
-  if (isRecord(info) && typeof info.OrgName === 'string' && info.OrgName.trim() !== '') return info.OrgName;
-  return csr?.organization;
+  const named = valuesWithRole(order, 'organisation').find(
+    (o): o is { spec: FieldSpec; value: string } => typeof o.value === 'string' && o.value.trim() !== '',
+  );
+  return named ? named.value : csr?.organization;
 }
 
 function contact(order: Order): string | undefined {
-  const info = valueOf(order, 'PACOrderInfo');
-  if (!isRecord(info)) return undefined;
-  const name = [info.Title, info.FirstName, info.LastName]
+  const name = valuesWithRole(order, 'contact-name')
+    .map((p) => p.value)
     .filter((x) => typeof x === 'string' && x !== '')
     .join(' ');
   return name || undefined;
@@ -65,17 +94,19 @@ export function summariseOrder(order: Order, csr: CsrSubjectSummary | undefined)
   const add = (label: string, value: string | undefined): void => {
     if (value !== undefined && value !== '') lines.push({ label, value });
   };
-  add('Products', productNames(order.api, valueOf(order, 'product')) ?? order.api.title);
+  add('Products', products(order) ?? order.api.title);
   add('Validity', validity(order));
-  add('Servers', valueOf(order, 'servers') === undefined ? undefined : String(valueOf(order, 'servers')));
+  add('Servers', servers(order));
   add('Common name (CSR)', csr?.commonName ?? '(could not be read from the CSR)');
   add('E-mail (CSR)', csr?.email);
   add('Organisation', organisation(order, csr));
   add('Contact', contact(order));
-  const partnerOrderId = valueOf(order, 'PartnerOrderID');
-  if (typeof partnerOrderId === 'string') add('PartnerOrderID', partnerOrderId);
-  const test = valueOf(order, 'test');
-  if (typeof test === 'string' && test.toUpperCase() === 'Y') add('Test order', 'test=Y is set in the order');
+  for (const id of valuesWithRole(order, 'order-id'))
+    if (typeof id.value === 'string') add(id.spec.name, id.value);
+  const testFlag = order.api.fields.find((f) => f.testFlag);
+  const test = testFlag ? valueOf(order, testFlag.name) : undefined;
+  if (testFlag && typeof test === 'string' && test.toUpperCase() === 'Y')
+    add('Test order', `${testFlag.name}=Y is set in the order`);
   return lines;
 }
 
