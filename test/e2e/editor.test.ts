@@ -2,7 +2,14 @@
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot } from '../support/editorSession';
-import { moveCursorTo, openFile, openWorkbench, runCommand, type Workbench } from './workbench';
+import {
+  moveCursorTo,
+  openFile,
+  openWorkbench,
+  runCommand,
+  showHoverWith,
+  type Workbench,
+} from './workbench';
 
 let wb: Workbench;
 
@@ -51,11 +58,7 @@ test("hovering an order's CSR shows its decoded subject and SHA-256", { timeout:
   await runCommand(page, 'View: Hide Panel');
   await openFile(page, 'comodo-autoapplyssl.order.json');
   await moveCursorTo(page, 'www.example.com.csr');
-  // "Show or Focus Hover" at the cursor, as Ctrl+K Ctrl+I does.
-  await page.keyboard.press('Control+K');
-  await page.keyboard.press('Control+I');
-  const hover = page.locator('.monaco-hover:visible', { hasText: 'SHA-256' });
-  await hover.waitFor({ timeout: 30_000 });
+  const hover = await showHoverWith(page, 'SHA-256');
   const text = (await hover.textContent()) ?? '';
   assert.match(text, /www\.example\.com/);
   assert.match(text, /Example Inc/);

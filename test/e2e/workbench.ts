@@ -2,9 +2,10 @@
 // ../shared/notes/real-vscode-offline.md). Each step waits for what it expects to see.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Page } from 'playwright-core';
+import type { Browser, Locator, Page } from 'playwright-core';
 import {
   launchBrowser,
+  screenshot,
   startEditorSession,
   type EditorSession,
   type SessionOptions,
@@ -75,6 +76,30 @@ export async function runCommand(page: Page, title: string): Promise<void> {
   await input.fill(`>${title}`);
   await page.locator('.quick-input-list .monaco-list-row', { hasText: title }).first().waitFor();
   await input.press('Enter');
+}
+
+/**
+ * "Show or Focus Hover" at the cursor (Ctrl+K Ctrl+I) until a hover holding `text` is visible.
+ * The first request can come before the language server answers (a loaded machine, a server
+ * still starting) and then shows nothing: it is asked again every few seconds, not waited on
+ * once. On timeout, a screenshot `hover-failed.png` shows what was on screen.
+ */
+export async function showHoverWith(page: Page, text: string, timeoutMs = 60_000): Promise<Locator> {
+  const hover = page.locator('.monaco-hover:visible', { hasText: text });
+  const deadline = Date.now() + timeoutMs;
+  for (;;) {
+    await page.keyboard.press('Control+K');
+    await page.keyboard.press('Control+I');
+    try {
+      await hover.waitFor({ timeout: Math.max(1, Math.min(5_000, deadline - Date.now())) });
+      return hover;
+    } catch (err) {
+      if (Date.now() >= deadline) {
+        await screenshot(page, 'hover-failed').catch(() => undefined);
+        throw err;
+      }
+    }
+  }
 }
 
 /** Puts the cursor on the first occurrence of `text` in the active editor (Ctrl+F, Escape). */
