@@ -19,6 +19,11 @@ export interface RuleFinding {
   /** Overrides the rule's code (the CSR participant reports its own). */
   code?: string;
   severity?: DiagnosticSeverity;
+  /**
+   * Ranges whose schema problems this finding replaces: a value the document ignores (Comodo
+   * `servers` outside 35/65) is not also "not an allowed value".
+   */
+  supersedes?: Range[];
 }
 
 export interface OrderRule {

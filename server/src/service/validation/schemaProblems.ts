@@ -63,11 +63,16 @@ export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[]): Schema
   );
   const out: SchemaFinding[] = [];
   const best = new Map<string, number>();
+  const seen = new Set<string>();
   const at = (f: SchemaFinding) =>
     `${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}`;
   for (const d of raw.length > MAX_SCHEMA_PROBLEMS ? raw.slice(0, MAX_SCHEMA_PROBLEMS) : raw) {
     const finding = syntax.has(d) && d.code !== ErrorCode.DuplicateKey ? syntaxProblem(d) : codeOne(model, d);
     if (!finding) continue;
+    // `"$api": 5` is both the wrong type and not in the enum: one api-unknown is enough.
+    const key = `${finding.code}@${at(finding)}@${finding.message}`;
+    if (seen.has(key)) continue;
+    seen.add(key);
     out.push(finding);
     const p = VALUE_PRIORITY[finding.code];
     if (p !== undefined) best.set(at(finding), Math.min(p, best.get(at(finding)) ?? p));
@@ -122,8 +127,11 @@ function plain(message: unknown): string {
   return typeof message === 'string' ? message : String((message as { value?: unknown }).value);
 }
 
-function other(d: Diagnostic): SchemaFinding {
-  return { code: 'schema', severity: E, range: d.range, message: d.message };
+/** A schema problem no rule words: vscode-json-languageservice's message, after the key it is about. */
+function other(d: Diagnostic, node?: ASTNode): SchemaFinding {
+  const path = node ? pathOf(node) : [];
+  const message = path.length ? `'${path.join('.')}': ${d.message}` : d.message;
+  return { code: 'schema', severity: E, range: d.range, message };
 }
 
 function pathOf(node: ASTNode): string[] {
@@ -217,11 +225,11 @@ function valueProblem(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFi
     };
   }
   const property = enclosingProperty(node);
-  if (!property || property.valueNode !== node) return other(d);
+  if (!property || property.valueNode !== node) return other(d, node);
   if (property.keyNode.value === API_KEY && property.parent === model.root) return unknownApi(model, d, node);
   const api = model.api;
   const bound = model.fieldOf(property);
-  if (!api || !bound) return other(d);
+  if (!api || !bound) return other(d, node);
   const { field } = bound;
   const name = bound.parent ? `${bound.parent.name}.${field.name}` : field.name;
   const rule = vendorRule(api, 'invalidValue', field);
@@ -271,7 +279,7 @@ function valueProblem(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFi
     if (node.type === 'string' && node.value.trim() === '' && field.required === true) return undefined;
     return finding('invalid-email', `'${name}' is not an e-mail address: ${shown}.`);
   }
-  return other(d);
+  return other(d, node);
 }
 
 function errorCode(d: Diagnostic): number | undefined {
@@ -329,8 +337,11 @@ function nodeKind(node: ASTNode): string {
 
 export function allowedText(field: FieldSpec): string {
   const values = field.values ?? [];
-  if (values.every((v) => typeof v.value === 'number') && values.length > 12) {
-    const numbers = values.map((v) => v.value as number);
+  const numbers = values.map((v) => v.value).filter((v): v is number => typeof v === 'number');
+  // `servers`: "1 to 10", as the document writes it, not ten labelled values.
+  if (numbers.length === values.length && numbers.length > 3 && numbers.every((n, i) => n === numbers[0] + i))
+    return `${numbers[0]} to ${numbers[numbers.length - 1]}`;
+  if (numbers.length === values.length && values.length > 12) {
     return `one of ${integerRanges(numbers)} (${values.length} documented values; completion lists them with their names)`;
   }
   return orList(values.map((v) => `${JSON.stringify(v.value)} (${v.label})`));

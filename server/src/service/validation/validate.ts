@@ -1,6 +1,6 @@
 // Diagnostics of an order: vscode-json-languageservice's syntax and schema problems, coded and
 // reworded, then every rule that applies to the order's API, on the same parsed tree.
-import { DiagnosticSeverity, type Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
 import type { JsonServices } from '../jsonServices';
 import type { OrderModel } from '../model';
 import type { OrderDiagnosticData, OrderLanguageServiceParams, OrderSettings } from '../types';
@@ -45,12 +45,21 @@ export async function validateOrder(
   const api = model.api;
   if (api && model.root) {
     const ctx = { model, api, settings, params };
+    const schemaCount = findings.length;
+    let superseded: Set<string> | undefined;
     for (const rule of rules) {
       if (rule.apis && !rule.apis.includes(api.id)) continue;
       const result = rule.check(ctx);
       const list = result instanceof Promise ? await result : (result as readonly RuleFinding[]);
-      for (const f of list)
+      for (const { supersedes, ...f } of list) {
         findings.push({ ...f, code: f.code ?? rule.code, severity: f.severity ?? rule.severity });
+        for (const r of supersedes ?? []) (superseded ??= new Set()).add(rangeKey(r));
+      }
+    }
+    if (superseded) {
+      const drop = superseded;
+      const kept = findings.filter((f, i) => i >= schemaCount || !drop.has(rangeKey(f.range)));
+      findings.splice(0, findings.length, ...kept);
     }
   }
   if (findings.length > 1) {
@@ -59,6 +68,10 @@ export async function validateOrder(
     );
   }
   return findings.map((f) => toDiagnostic(model, f));
+}
+
+function rangeKey(r: Range): string {
+  return `${r.start.line}:${r.start.character}:${r.end.line}:${r.end.character}`;
 }
 
 /** Every code a diagnostic of this service may carry (the README's table lists them). */

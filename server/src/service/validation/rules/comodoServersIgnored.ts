@@ -17,6 +17,10 @@ export const comodoServersIgnored: OrderRule = {
     return [
       {
         range: ctx.model.rangeOf(servers.property.keyNode),
+        // Ignored, so any value is: no value-not-allowed (-4) on top.
+        ...(servers.property.valueNode
+          ? { supersedes: [ctx.model.rangeOf(servers.property.valueNode)] }
+          : {}),
         message: `'servers' is ignored for ${productName(base)}: the document uses it only for PremiumSSL Wildcard (35) and GoldSSL Wildcard (65).`,
         fixes: [
           {

@@ -4,7 +4,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { removeProperty } from '../../edits';
 import { NO_FINDINGS, type OrderRule } from '../rule';
 import { COMODO } from './comodoProducts';
-import { validityFields } from './comodoValidity';
+import { hasSingleValidity, validityFields } from './comodoValidity';
 
 export const comodoValidityBoth: OrderRule = {
   code: 'comodo-validity-both',
@@ -12,7 +12,8 @@ export const comodoValidityBoth: OrderRule = {
   apis: COMODO,
   check(ctx) {
     const { years, days } = validityFields(ctx);
-    if (!years || !days) return NO_FINDINGS;
+    // Trial SSL (43): comodo-validity-single asks for neither.
+    if (!years || !days || hasSingleValidity(ctx)) return NO_FINDINGS;
     const y = years.property.valueNode?.value;
     const d = days.property.valueNode?.value;
     const disagree = typeof y === 'number' && typeof d === 'number' && y * 365 !== d;

@@ -9,6 +9,7 @@ import { comodoServersIgnored } from './comodoServersIgnored';
 import { comodoServersMissing } from './comodoServersMissing';
 import { comodoValidityBoth } from './comodoValidityBoth';
 import { comodoValidityMissing } from './comodoValidityMissing';
+import { comodoValiditySingle } from './comodoValiditySingle';
 import { countryCode } from './countryCode';
 import { credentialInFile } from './credentialInFile';
 import { duplicateField } from './duplicateField';
@@ -34,6 +35,7 @@ export const orderRules: readonly OrderRule[] = [
   comodoProductDuplicateCode,
   comodoValidityMissing,
   comodoValidityBoth,
+  comodoValiditySingle,
   comodoServersMissing,
   comodoServersIgnored,
 ];
