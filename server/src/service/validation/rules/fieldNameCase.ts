@@ -11,7 +11,8 @@ export const fieldNameCase: OrderRule = {
     if (!api.caseInsensitiveNames) return NO_FINDINGS;
     let findings: RuleFinding[] | undefined;
     for (const b of model.bound) {
-      if (b.field.name === b.key) continue;
+      // A credential is to be removed (credential-in-file), not renamed.
+      if (b.field.name === b.key || b.field.credential === 'secret') continue;
       (findings ??= []).push({
         range: model.rangeOf(b.property.keyNode),
         message: `'${b.key}' is accepted (${vendorName(api)} names are case-insensitive); the document spells it '${b.field.name}'.`,
