@@ -216,6 +216,13 @@ export class Bed {
     await walk(this.dir);
     return out.join('\n');
   }
+
+  /** Every file written, every log line and every panel shown, as one text (for the secret search). */
+  async everythingSeen(): Promise<string> {
+    return [await this.allWrittenText(), this.logLines.join('\n'), ...this.shown.map((s) => s.html)].join(
+      '\n',
+    );
+  }
 }
 
 export function comodoOrder(overrides: Record<string, unknown> = {}): Record<string, unknown> {
