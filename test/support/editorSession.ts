@@ -61,6 +61,22 @@ export function packageVsix(): string {
   return VSIX;
 }
 
+/** The folder a VSIX of this package installs into under `extensionsDir` (publisher.name-version). */
+export function installedExtensionDir(extensionsDir: string): string {
+  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
+    publisher: string;
+    name: string;
+    version: string;
+  };
+  return path.join(extensionsDir, `${manifest.publisher}.${manifest.name}-${manifest.version}`);
+}
+
+/** `--name VALUE` from the command line. */
+export function option(name: string): string | undefined {
+  const i = process.argv.indexOf(name);
+  return i >= 0 ? process.argv[i + 1] : undefined;
+}
+
 export interface EditorSession {
   tmp: string;
   workspace: string;
@@ -164,15 +180,7 @@ export async function startEditorSession(options: SessionOptions = {}): Promise<
     await sandbox?.stop();
     throw err;
   }
-  const manifest = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as {
-    publisher: string;
-    name: string;
-    version: string;
-  };
-  const installedExtension = path.join(
-    extensionsDir,
-    `${manifest.publisher}.${manifest.name}-${manifest.version}`,
-  );
+  const installedExtension = installedExtensionDir(extensionsDir);
   if (!existsSync(path.join(installedExtension, 'package.json'))) {
     throw new Error(`the VSIX did not install into ${installedExtension}`);
   }

@@ -18,16 +18,12 @@ import {
   ROOT,
   SCREENSHOTS,
   launchBrowser,
+  option,
   screenshot,
   startEditorSession,
   type EditorSession,
 } from '../support/editorSession';
 import { buildSuite } from './buildSuite';
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 const verbose = process.argv.includes('--verbose');
 const FAILURE_SHOT = 'vscode-suite-failed';

@@ -7,7 +7,7 @@
 // folder is the extensionDevelopmentPath, so the package, not the repository, is tested.
 import { spawnSync } from 'node:child_process';
 import { randomBytes } from 'node:crypto';
-import { cpSync, existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { cpSync, existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import {
@@ -15,13 +15,15 @@ import {
   resolveCliArgsFromVSCodeExecutablePath,
   runTests,
 } from '@vscode/test-electron';
-import { ROOT, packageVsix, pointWorkspaceAtSandbox, startSandbox } from '../support/editorSession';
+import {
+  ROOT,
+  installedExtensionDir,
+  option,
+  packageVsix,
+  pointWorkspaceAtSandbox,
+  startSandbox,
+} from '../support/editorSession';
 import { buildSuite } from './buildSuite';
-
-function option(name: string): string | undefined {
-  const i = process.argv.indexOf(name);
-  return i >= 0 ? process.argv[i + 1] : undefined;
-}
 
 async function main(): Promise<number> {
   const suiteIndex = await buildSuite();
@@ -47,8 +49,7 @@ async function main(): Promise<number> {
     );
     if (install.status !== 0)
       throw new Error(`installing the VSIX failed:\n${install.stdout}${install.stderr}`);
-    const m = JSON.parse(readFileSync(path.join(ROOT, 'package.json'), 'utf8')) as Record<string, string>;
-    const installed = path.join(extensionsDir, `${m.publisher}.${m.name}-${m.version}`);
+    const installed = installedExtensionDir(extensionsDir);
     if (!existsSync(installed)) throw new Error(`the VSIX did not install into ${installed}`);
 
     const launchArgs = [
