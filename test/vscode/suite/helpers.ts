@@ -8,12 +8,14 @@ export const LANGUAGE_ID = 'cert-order';
 
 /**
  * Resolves with the first truthy value of `probe`, polling it (and re-checking on every
- * diagnostics change); rejects after `timeoutMs` with `what` and the last value seen.
+ * diagnostics change); rejects after `timeoutMs` with `what` and the last value seen. The default
+ * is generous (a first answer of a language server still starting on a busy 2-core CI machine):
+ * it costs nothing when the condition holds, and stays under mocha's per-test 120 s.
  */
 export async function waitFor<T>(
   probe: () => T | undefined | null | false | Promise<T | undefined | null | false>,
   what: string,
-  timeoutMs = 20_000,
+  timeoutMs = 45_000,
 ): Promise<T> {
   const deadline = Date.now() + timeoutMs;
   let last: unknown;

@@ -21,7 +21,7 @@ function fullTitle(test: Mocha.Runnable): string {
 }
 
 export function run(): Promise<void> {
-  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 60_000, reporter: Mocha.reporters.Base });
+  const mocha = new Mocha({ ui: 'tdd', color: false, timeout: 120_000, reporter: Mocha.reporters.Base });
   const grep = process.env.CERT_ORDER_VSCODE_TEST_GREP;
   if (grep) mocha.grep(grep);
   for (const file of readdirSync(__dirname)
