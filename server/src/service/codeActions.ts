@@ -17,24 +17,36 @@ import { DIAGNOSTIC_SOURCE } from './validation/validate';
 
 export function orderCodeActions(model: OrderModel, context: CodeActionContext): CodeAction[] {
   const actions: CodeAction[] = [];
-  const missing = new Map<string, { path: (string | number)[]; diagnostics: Diagnostic[] }>();
+  const missing = new Map<string, MissingInObject>();
   for (const d of context.diagnostics) {
     if (d.source !== DIAGNOSTIC_SOURCE) continue;
     const data = d.data as OrderDiagnosticData | undefined;
-    if (data?.version === model.version)
-      for (const fix of data.fixes ?? []) actions.push(toAction(model, fix, [d]));
-    if (d.code === 'missing-field' && data?.objectPath) {
+    if (data?.version !== model.version) continue;
+    for (const fix of data.fixes ?? []) actions.push(toAction(model, fix, [d]));
+    // The schema's missing fields, and those a rule requires in the case at hand (Comodo days, servers).
+    if (data.objectPath && (d.code === 'missing-field' || data.adds)) {
       const key = JSON.stringify(data.objectPath);
-      const entry = missing.get(key) ?? { path: data.objectPath, diagnostics: [] };
+      const entry = missing.get(key) ?? { path: data.objectPath, diagnostics: [], adds: [], schema: false };
       entry.diagnostics.push(d);
+      entry.adds.push(...(data.adds ?? []));
+      entry.schema ||= d.code === 'missing-field';
       missing.set(key, entry);
     }
   }
-  for (const { path, diagnostics } of missing.values()) {
-    const action = addMissingFields(model, path, diagnostics);
+  for (const entry of missing.values()) {
+    const action = addMissingFields(model, entry);
     if (action) actions.push(action);
   }
   return actions;
+}
+
+interface MissingInObject {
+  path: (string | number)[];
+  diagnostics: Diagnostic[];
+  /** Conditionally required fields the rules ask for. */
+  adds: [string, unknown][];
+  /** A schema `missing-field` is among them (a rule's own fix covers it alone). */
+  schema: boolean;
 }
 
 function toAction(model: OrderModel, fix: QuickFix, diagnostics: Diagnostic[]): CodeAction {
@@ -65,31 +77,26 @@ function objectAtPath(
   return object && fields ? { object, fields } : undefined;
 }
 
-function addMissingFields(
-  model: OrderModel,
-  path: (string | number)[],
-  diagnostics: Diagnostic[],
-): CodeAction | undefined {
+function addMissingFields(model: OrderModel, missing: MissingInObject): CodeAction | undefined {
+  const { path, diagnostics } = missing;
   const at = objectAtPath(model, path);
   if (!at) return undefined;
   const present = model.properties(at.object, at.fields);
-  const absent = requiredInFile(at.fields).filter((f) => !present.some((b) => b.field === f));
-  if (absent.length === 0) return undefined;
-  const names = absent.map((f) => f.name).join(', ');
+  const entries: [string, unknown][] = requiredInFile(at.fields)
+    .filter((f) => !present.some((b) => b.field === f))
+    .map((f) => [f.name, placeholderValue(f)]);
+  for (const [name, value] of missing.adds)
+    if (!entries.some(([n]) => n === name)) entries.push([name, value]);
+  if (entries.length === 0 || (!missing.schema && entries.length < 2)) return undefined;
+  const names = entries.map(([name]) => name).join(', ');
   return toAction(
     model,
     {
       title:
-        absent.length === 1
+        entries.length === 1
           ? `Add the missing required field ${names}`
           : `Add the missing required fields: ${names}`,
-      edits: [
-        addProperties(
-          model,
-          at.object,
-          absent.map((f) => [f.name, placeholderValue(f)]),
-        ),
-      ],
+      edits: [addProperties(model, at.object, entries)],
       preferred: true,
     },
     diagnostics,

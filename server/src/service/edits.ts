@@ -46,14 +46,35 @@ function lineIndent(text: string, offset: number): string {
   return /^[ \t]*/.exec(text.slice(lineStart, offset))?.[0] ?? '';
 }
 
-/** Adds properties at the end of an object, indented like its other members. */
+/** The file's indentation step: the first indented line's (a tab, or its spaces), else two spaces. */
+function indentUnit(text: string): string {
+  const first = /\n([ \t]+)\S/.exec(text.slice(0, 10_000))?.[1];
+  if (!first) return '  ';
+  return first.startsWith('\t') ? '\t' : first;
+}
+
+/**
+ * Adds properties at the end of an object, formatted as the file is: one per line, indented like
+ * the other members with the file's indentation step (tabs or spaces), nested values too; on the
+ * same line when the object is written on one line.
+ */
 export function addProperties(model: OrderModel, object: ObjectASTNode, entries: [string, unknown][]): Edit {
   const text = model.document.getText();
   const last = object.properties[object.properties.length - 1];
   const objectIndent = lineIndent(text, object.offset);
-  const indent = last ? lineIndent(text, last.offset) : `${objectIndent}  `;
+  const oneLine = !text.slice(object.offset, object.offset + object.length).includes('\n');
+  if (last && oneLine) {
+    const body = entries.map(([name, value]) => `${JSON.stringify(name)}: ${JSON.stringify(value)}`);
+    return { range: model.range(last.offset + last.length, 0), newText: `, ${body.join(', ')}` };
+  }
+  const memberIndent = last ? lineIndent(text, last.offset) : '';
+  const unit =
+    last && memberIndent.startsWith(objectIndent) && memberIndent.length > objectIndent.length
+      ? memberIndent.slice(objectIndent.length)
+      : indentUnit(text);
+  const indent = last ? memberIndent : objectIndent + unit;
   const render = ([name, value]: [string, unknown]) =>
-    `${indent}${JSON.stringify(name)}: ${JSON.stringify(value, null, 2).replace(/\n/g, `\n${indent}`)}`;
+    `${indent}${JSON.stringify(name)}: ${JSON.stringify(value, null, unit).replace(/\n/g, `\n${indent}`)}`;
   const body = entries.map(render).join(',\n');
   if (last) {
     const end = last.offset + last.length;

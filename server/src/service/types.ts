@@ -35,6 +35,11 @@ export interface OrderDiagnosticData {
   fixes?: QuickFix[];
   /** JSON path of the object a `missing-field` diagnostic is about (`[]`: the root). */
   objectPath?: (string | number)[];
+  /**
+   * Fields a conditional requirement wants in that object (Comodo `days`, `servers`): "add all
+   * missing required fields" adds them with the schema's missing fields.
+   */
+  adds?: [string, unknown][];
 }
 
 export interface QuickFix {

@@ -24,6 +24,9 @@ export interface RuleFinding {
    * `servers` outside 35/65) is not also "not an allowed value".
    */
   supersedes?: Range[];
+  /** A conditionally required field that is missing: the object (`[]`: the root) and what to add there. */
+  objectPath?: (string | number)[];
+  adds?: [string, unknown][];
 }
 
 export interface OrderRule {

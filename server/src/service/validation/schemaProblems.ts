@@ -22,7 +22,6 @@ import { vendorName, vendorRule } from './vendorText';
 export interface SchemaFinding extends RuleFinding {
   code: string;
   severity: DiagnosticSeverity;
-  objectPath?: (string | number)[];
 }
 
 /** Codes of the problems the schema finds, in the order the README lists them. */

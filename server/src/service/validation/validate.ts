@@ -90,6 +90,7 @@ function toDiagnostic(model: OrderModel, f: SchemaFinding): Diagnostic {
   const data: OrderDiagnosticData = { version: model.version };
   if (f.fixes?.length) data.fixes = f.fixes;
   if (f.objectPath) data.objectPath = f.objectPath;
+  if (f.adds) data.adds = f.adds;
   return {
     range: f.range,
     severity: f.severity,

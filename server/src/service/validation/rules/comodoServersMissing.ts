@@ -34,6 +34,8 @@ export const comodoServersMissing: OrderRule = {
         fixes: [
           { title: `Add "servers": ${value}`, edits: [addProperties(ctx.model, root, [['servers', value]])] },
         ],
+        objectPath: [],
+        adds: [[SERVERS.name, value]],
       },
     ];
   },

@@ -25,6 +25,9 @@ export const comodoValidityMissing: OrderRule = {
           `Missing the validity: give 'days' (365, 730 or 1095) or 'years' (1, 2 or 3); only Trial SSL (43) needs neither. ` +
           `${statusAnswer(ctx.api, 'missingField', 'days') ?? ''}`.trimEnd(),
         fixes: [add(DAYS), add(YEARS)],
+        // days, not years: "years is superseded by days".
+        objectPath: [],
+        adds: [[DAYS.name, placeholderValue(DAYS)]],
       },
     ];
   },
