@@ -1,7 +1,7 @@
 // Thin LSP wiring around the pure order language service: documents, settings pulled per
 // document, diagnostics pushed on open and change, and one-line handlers that look the document
 // up and call the service. Every handler is guarded: bad input gets an empty answer, never a crash.
-import { readFile, stat } from 'node:fs/promises';
+import { readdir, readFile, stat } from 'node:fs/promises';
 import { fileURLToPath } from 'node:url';
 import {
   CodeActionKind,
@@ -15,6 +15,8 @@ import { defaultSettings, type OrderSettings } from '../../common/src/settings';
 import {
   getOrderLanguageService,
   type CsrParticipant,
+  type DirectoryEntry,
+  type ListDirectory,
   type OrderLanguageService,
   type ReadFile,
 } from './service';
@@ -34,6 +36,20 @@ export const readLocalFile: ReadFile = async (uri) => {
   return new Uint8Array(await readFile(path));
 };
 
+/** A folder next to an order holds a few files; a huge one is listed only in part. */
+const MAX_LISTED_ENTRIES = 5000;
+
+export const listLocalDirectory: ListDirectory = async (uri) => {
+  if (!uri.startsWith('file:')) throw new Error(`only file: URIs are listed (${uri})`);
+  const entries = await readdir(fileURLToPath(uri), { withFileTypes: true });
+  const out: DirectoryEntry[] = [];
+  for (const e of entries.slice(0, MAX_LISTED_ENTRIES)) {
+    if (e.isFile()) out.push({ name: e.name, type: 'file' });
+    else if (e.isDirectory()) out.push({ name: e.name, type: 'directory' });
+  }
+  return out;
+};
+
 export interface ServerOptions {
   /** The CSR participant (issue 3), when there is one. */
   csr?: CsrParticipant;
@@ -45,6 +61,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const csr = createCsrFeatures();
   const service: OrderLanguageService = getOrderLanguageService({
     readFile: readLocalFile,
+    listDirectory: listLocalDirectory,
     csr: options.csr ?? csr.participant,
   });
   const settingsCache = new Map<string, Promise<OrderSettings>>();

@@ -2,7 +2,8 @@
 // where commas and colons go), re-ranked from the catalogue: required first, credentials and
 // fields already present (in any case, for Comodo) left out. Values come from the catalogue:
 // coded values with their names ("2 - Apache/ModSSL"), product combinations the rules allow,
-// ISO-3166 countries, the known `$api` ids.
+// ISO-3166 countries, the known `$api` ids, and (through the injected directory listing) the
+// `file:` CSRs next to the order and the shipped `$schema`.
 import {
   CompletionItemKind,
   MarkupKind,
@@ -24,11 +25,13 @@ import {
   COMODO_BASE_PRODUCTS,
   COMODO_NO_ADDON_PRODUCTS,
 } from '../../../common/src/catalogue/comodo';
+import { csrFileValues, schemaPathValue } from './completionFiles';
 import { allCountries } from './countries';
 import { apiMarkdown, fieldTypeText, requirementText, valueLabel, valueMarkdown } from './docs';
 import type { JsonServices } from './jsonServices';
 import type { OrderModel } from './model';
 import { SCHEMA_KEY } from './schema/orderSchema';
+import type { OrderLanguageServiceParams } from './types';
 
 const EMPTY: CompletionList = { isIncomplete: false, items: [] };
 
@@ -43,12 +46,13 @@ export async function completeOrder(
   model: OrderModel,
   position: Position,
   json: JsonServices,
+  params: OrderLanguageServiceParams = {},
 ): Promise<CompletionList> {
   if (!model.json) return EMPTY;
   const offset = model.document.offsetAt(position);
   const target = valueTarget(model, offset);
   if (target) {
-    const items = valueItems(model, target);
+    const items = await valueItems(model, target, params);
     if (items) return { isIncomplete: false, items };
   }
   const list = (await json.forApi(model.api).doComplete(model.document, position, model.json)) ?? EMPTY;
@@ -92,8 +96,29 @@ function valueTarget(model: OrderModel, offset: number): ValueTarget | undefined
   return { property, range: model.range(start, end - start), separator };
 }
 
-function valueItems(model: OrderModel, target: ValueTarget): CompletionItem[] | undefined {
+async function valueItems(
+  model: OrderModel,
+  target: ValueTarget,
+  params: OrderLanguageServiceParams,
+): Promise<CompletionItem[] | undefined> {
   const { property } = target;
+  if (property.keyNode.value === SCHEMA_KEY && property.parent === model.root) {
+    // The shipped schema of the order's API, not the JSON Schema meta-schemas the engine offers.
+    const path = await schemaPathValue(model, model.api, params.listDirectory);
+    return path
+      ? [
+          item(
+            target,
+            path,
+            path,
+            0,
+            `JSON Schema of ${model.api!.title} orders`,
+            undefined,
+            CompletionItemKind.File,
+          ),
+        ]
+      : [];
+  }
   if (property.keyNode.value === API_KEY && property.parent === model.root) {
     return catalogues.map((api, i) =>
       item(
@@ -115,6 +140,13 @@ function valueItems(model: OrderModel, target: ValueTarget): CompletionItem[] | 
     return field.values.map((v, i) =>
       item(target, v.value, valueLabel(v), i, v.description ?? v.label, valueMarkdown(v)),
     );
+  }
+  if (field.csr) {
+    const files = await csrFileValues(model, params.listDirectory);
+    if (files.length)
+      return files.map((f, i) =>
+        item(target, f.value, f.value, i, f.detail, undefined, CompletionItemKind.File),
+      );
   }
   if (field.format === 'iso3166-country') {
     return allCountries().map((c, i) => ({

@@ -61,7 +61,7 @@ export function getOrderLanguageService(params: OrderLanguageServiceParams = {})
   return {
     doValidation: (document, settings = defaultSettings) =>
       validateOrder(parse(document), json, orderRules, settings, params),
-    doComplete: (document, position) => completeOrder(parse(document), position, json),
+    doComplete: (document, position) => completeOrder(parse(document), position, json, params),
     doHover: (document, position, settings = defaultSettings) =>
       hoverOrder(parse(document), position, json, settings, params),
     doCodeActions: (document, _range, context) => orderCodeActions(parse(document), context),

@@ -9,9 +9,23 @@ export type { OrderSettings };
 /** Reads a file the order references (a `file:` CSR). Rejects when it cannot be read. */
 export type ReadFile = (uri: string) => Promise<Uint8Array>;
 
+/** One entry of a directory listing. */
+export interface DirectoryEntry {
+  name: string;
+  type: 'file' | 'directory';
+}
+
+/** Lists a directory (a URI ending in `/`). Rejects when it cannot be listed. */
+export type ListDirectory = (uri: string) => Promise<DirectoryEntry[]>;
+
 export interface OrderLanguageServiceParams {
   /** Injected I/O, like json-languageservice's `schemaRequestService`. Without it, `file:` references are not checked. */
   readFile?: ReadFile;
+  /**
+   * Injected I/O: completion offers the `.csr`/`.pem` files next to the order for a CSR field,
+   * and the shipped schema for `$schema`. Without it, neither is offered.
+   */
+  listDirectory?: ListDirectory;
   /** The CSR engineer's decoder, rules and hover (issue 3). Without it, only presence and readability are checked. */
   csr?: CsrParticipant;
   /** Inputs past these are answered with one diagnostic instead of a full check. */
