@@ -30,6 +30,21 @@ function expand(body: string[]): string {
 }
 
 describe('snippets', () => {
+  it('offer as choices only the values the vendor document lists for the field', () => {
+    for (const snippet of Object.values(snippets)) {
+      const api = catalogues.find((a) => expand(snippet.body).includes(`"$api": "${a.id}"`))!;
+      for (const line of snippet.body) {
+        const choice = /"(\w+)": "?\$\{\d+\|([^|]*)\|\}/.exec(line);
+        if (!choice) continue;
+        const field = api.fields.find((f) => f.name === choice[1]);
+        const listed = new Set<string>();
+        for (const v of field?.values ?? []) listed.add(String(v.value));
+        for (const value of choice[2].split(','))
+          assert.ok(listed.has(value), `${api.id} ${choice[1]}: ${value} is not a documented value`);
+      }
+    }
+  });
+
   for (const api of catalogues) {
     it(`a new ${api.id} order has every required field and no error`, async () => {
       const snippet = Object.values(snippets).find((s) => expand(s.body).includes(`"$api": "${api.id}"`));
