@@ -1,5 +1,7 @@
 // A country field (SSL2Buy OrganisationInfo.CountryName): an ISO-3166 country, checked against
-// a maintained list (i18n-iso-countries). A full English name is accepted, the code hinted.
+// a maintained list (i18n-iso-countries). The document says only "Organisation Country Name", not
+// in which form, so a full English name is accepted (the code only hinted) and a value that is
+// neither a code nor a name is a warning, not an error.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { countryCodeOfName, isAlpha2Code } from '../../countries';
 import { replaceValue } from '../../edits';
@@ -27,14 +29,14 @@ export const countryCode: OrderRule = {
       } else if (code) {
         (findings ??= []).push({
           range: model.rangeOf(node),
-          message: `"${value}" is the country ${code}; the ISO-3166 code "${code}" is what CAs expect.`,
+          message: `"${value}" is the country ${code}. The document asks for the "Organisation Country Name" without saying in which form; the ISO-3166 code "${code}" cannot be misread.`,
           fixes: [{ title: `Write "${code}"`, edits: [replaceValue(model, node, code)], preferred: true }],
           severity: DiagnosticSeverity.Information,
         });
       } else {
         (findings ??= []).push({
           range: model.rangeOf(node),
-          message: `"${value}" is not an ISO-3166 country: write its two-letter code (e.g. "GB", "US", "DE"); completion lists them.`,
+          message: `"${value}" is neither an ISO-3166 country code nor a country's English name, so the CA may not recognise the "Organisation Country Name": write the two-letter code (e.g. "GB", "US", "DE"); completion lists them.`,
         });
       }
     }
