@@ -42,10 +42,12 @@ suite('Language server', () => {
     );
   });
 
-  test('Comodo rules: add-on 36 with 43 (on the product value), years with days', async () => {
+  // 44 (Intranet SSL): add-ons not allowed, and years with days is "both" (43, Trial SSL, has one
+  // possible validity: there years/days is comodo-validity-single instead).
+  test('Comodo rules: add-on 36 with 44 (on the product value), years with days', async () => {
     const editor = await openScratch(
       'rules.order.json',
-      comodoOrder({ loginName: 'demo', product: '43,36', years: 1, days: 365, serverSoftware: 2, csr: '' }),
+      comodoOrder({ loginName: 'demo', product: '44,36', years: 1, days: 365, serverSoftware: 2, csr: '' }),
     );
     const doc = editor.document;
     const diagnostics = await waitForDiagnostics(doc.uri, (d) =>
@@ -55,7 +57,7 @@ suite('Language server', () => {
     );
     const addon = diagnostics.find((d) => codeOf(d) === 'comodo-product-addon-not-allowed');
     assert.ok(addon);
-    const productLine = positionOf(doc, '"43,36"').line;
+    const productLine = positionOf(doc, '"44,36"').line;
     assert.equal(addon.range.start.line, productLine, 'the add-on diagnostic is on the product value');
     assert.match(addon.message, /36/);
   });
