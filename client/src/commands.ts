@@ -2,6 +2,7 @@
 // Thin wiring; the logic is in submission/flow.ts and common/src/protocol.
 import * as path from 'node:path';
 import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
 import { catalogues, type ApiCatalogue } from '../../common/src/catalogue';
 import {
   InFlightRegistry,
@@ -22,10 +23,10 @@ import { HistoryStore } from './history/store';
 import { createSender } from './http/send';
 import { SubmissionPanel } from './panel/panel';
 import { clearCredentials, CredentialResolver, storeCredentials } from './secrets/provider';
-import { DiagnosticsFreshness } from './submission/diagnosticsFreshness';
 import { CA_ANSWER_SOURCE, CaAnswerDiagnostics } from './submission/fieldDiagnostics';
 import { submitOrder, type SubmitResult } from './submission/flow';
 import { readRegularFile } from './submission/localFile';
+import { validateWithServer } from './submission/serverValidation';
 import { vscodeSubmissionUi } from './submission/vscodeUi';
 import { createStatusBar, LANGUAGE_ID } from './statusBar';
 
@@ -86,13 +87,17 @@ async function orderDocument(arg: unknown): Promise<vscode.TextDocument | undefi
   return doc;
 }
 
-export function registerSubmission(context: vscode.ExtensionContext): void {
+/** `client` is read when a submission runs (the server may still be starting). */
+export function registerSubmission(
+  context: vscode.ExtensionContext,
+  client: () => LanguageClient | undefined,
+): void {
   const output = vscode.window.createOutputChannel('Certificate Orders: Submissions');
   const panel = new SubmissionPanel();
   const caDiagnostics = new CaAnswerDiagnostics();
   const history = new HistoryStore(historyLocation(context, () => settingsFor(undefined)));
   const inFlight = new InFlightRegistry();
-  const freshness = new DiagnosticsFreshness();
+  const validateText = validateWithServer(client);
   const ui = vscodeSubmissionUi();
 
   const submit = async (
@@ -107,11 +112,6 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
       return { status: 'refused', reason };
     }
     if (doc.isDirty) await doc.save();
-    // The error check below must see diagnostics of this version of the order; production waits
-    // longer and is refused without them.
-    const diagnosticsCurrent = inFlight.isInFlight(doc.uri.fsPath)
-      ? true
-      : await freshness.waitForFresh(doc.uri, environment === 'production' ? 10000 : 3000);
     const interactive = (options as SubmitCommandOptions | undefined)?.interactive !== false;
     const settings = (): SubmissionSettings => settingsFor(doc.uri);
     const http = vscode.workspace.getConfiguration('http', doc.uri);
@@ -168,6 +168,7 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
                   (d) => d.severity === vscode.DiagnosticSeverity.Error && d.source !== CA_ANSWER_SOURCE,
                 )
                 .map((d) => d.message),
+            validateText,
             readFile: (file) => readRegularFile(file, MAX_CSR_FILE_BYTES),
             endpointSetByWorkspace: (file, api, environment) =>
               endpointSetByWorkspace(vscode.Uri.file(file), endpointSettingKey(api, environment)),
@@ -176,7 +177,7 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
             inFlight,
             userAgent: userAgent(context),
           },
-          { orderFile: doc.uri.fsPath, text: doc.getText(), environment, diagnosticsCurrent },
+          { orderFile: doc.uri.fsPath, text: doc.getText(), environment },
         ),
     );
     if (result.status !== 'sent') return { status: result.status, reason: result.reason };
@@ -311,7 +312,6 @@ export function registerSubmission(context: vscode.ExtensionContext): void {
     output,
     panel,
     caDiagnostics,
-    freshness,
     createStatusBar(),
     vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, new OrderCodeLensProvider()),
     vscode.commands.registerCommand(COMMANDS.submitToDemo, (arg?: unknown, options?: unknown) =>

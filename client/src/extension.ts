@@ -13,7 +13,7 @@ let client: LanguageClient | undefined;
 
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // Submission first: its commands work even if the language server fails to start.
-  registerSubmission(context);
+  registerSubmission(context, () => client);
   registerDecodeCsr(context, () => client);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {

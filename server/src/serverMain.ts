@@ -21,6 +21,11 @@ import {
   type ReadFile,
 } from './service';
 import { createCsrFeatures, DECODE_CSR_REQUEST, type DecodeCsrParams } from './csr';
+import {
+  VALIDATE_TEXT_REQUEST,
+  type ValidateTextParams,
+  type ValidateTextResult,
+} from './validateTextRequest';
 
 /** A CSR file is a few KB; anything much larger is not a CSR. */
 const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
@@ -219,6 +224,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         return csr.decode(p, { document, settings, service, readFile: readLocalFile });
       },
     ),
+  );
+
+  // The submission's error check: the service's diagnostics for exactly the text to be sent, with
+  // the document's settings (not the last published ones, which may be of an older version).
+  connection.onRequest(
+    VALIDATE_TEXT_REQUEST,
+    guard('validateText', null, async (p: ValidateTextParams): Promise<ValidateTextResult> => {
+      const document = TextDocument.create(p.uri, 'cert-order', documents.get(p.uri)?.version ?? 0, p.text);
+      return service.doValidation(document, await settingsFor(p.uri));
+    }),
   );
 
   documents.listen(connection);

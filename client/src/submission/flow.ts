@@ -2,7 +2,7 @@
 // passed in (UI, credentials, HTTP, clock, history, panel), so the tests drive it against the
 // sandbox with a real HTTP sender and a temporary history folder. No vscode import.
 //
-// Order of steps: in-flight guard -> error diagnostics (current ones, for production) -> order and
+// Order of steps: in-flight guard -> error diagnostics (the server's, of this text) -> order and
 // CSR (file inside the workspace) -> endpoint (and the question for a workspace-chosen host) ->
 // Comodo test flag -> (production) the same order held, earlier submissions -> credentials ->
 // (production) confirmation -> send -> history on disk -> field diagnostics -> panel -> message.
@@ -44,6 +44,7 @@ import {
 } from '../../../common/src/protocol';
 import { csrTextFromBytes } from '../../../common/src/csr';
 import type { SubmissionSettings } from '../../../common/src/settings';
+import type { ValidateTextDiagnostic } from '../../../server/src/validateTextRequest';
 import type { Send } from '../http/send';
 import { resultMessage } from './messages';
 
@@ -94,6 +95,15 @@ export interface SubmissionDeps {
   fieldDiagnostics: FieldDiagnostics;
   /** Messages of the order's error diagnostics (vscode.languages.getDiagnostics). */
   errorDiagnostics(orderFile: string): string[];
+  /**
+   * The language server's diagnostics for exactly `text` (the `certOrder/validateText` request);
+   * undefined when it did not answer within `timeoutMs` (slow, not running, or failed).
+   */
+  validateText(
+    orderFile: string,
+    text: string,
+    timeoutMs: number,
+  ): Promise<ValidateTextDiagnostic[] | undefined>;
   /** A regular file of at most MAX_CSR_FILE_BYTES; rejects with a message ending "the CSR file PATH ...". */
   readFile(absolutePath: string): Promise<Uint8Array>;
   /** Whether the endpoint URL in effect comes from the workspace's (or folder's) settings. */
@@ -111,12 +121,13 @@ export interface SubmitRequest {
   orderFile: string;
   text: string;
   environment: Environment;
-  /**
-   * False when the language server published no diagnostics for this version of the order in
-   * time: the error check cannot be trusted, and production is refused.
-   */
-  diagnosticsCurrent?: boolean;
 }
+
+/** How long the error check waits for the language server: production is refused without it. */
+export const VALIDATION_TIMEOUT_MS = { demo: 3000, production: 10000 } as const;
+
+/** LSP DiagnosticSeverity.Error. */
+const SEVERITY_ERROR = 1;
 
 export type SubmitResult =
   | { status: 'refused'; reason: string }
@@ -184,7 +195,10 @@ async function prepare(deps: SubmissionDeps, req: SubmitRequest): Promise<Step<P
   const name = path.basename(req.orderFile);
   const stop = (reason: string): Step<Prepared> => ({ ok: false, result: refused(deps, reason) });
 
-  if (req.diagnosticsCurrent === false) {
+  // The server checks exactly the text to be sent: published diagnostics may be of an older
+  // version (an edit that only cleared a CA-answer diagnostic looks like fresh ones).
+  const checked = await deps.validateText(req.orderFile, req.text, VALIDATION_TIMEOUT_MS[environment]);
+  if (checked === undefined) {
     if (environment === 'production')
       return stop(
         `${name} was not sent: the language server has not checked this version of the order yet, so its errors are unknown. ` +
@@ -192,7 +206,9 @@ async function prepare(deps: SubmissionDeps, req: SubmitRequest): Promise<Step<P
       );
     deps.log(`${name}: sent to demo without up-to-date diagnostics (the language server has not answered).`);
   }
-  const errors = deps.errorDiagnostics(req.orderFile);
+  const errors = checked
+    ? checked.filter((d) => d.severity === SEVERITY_ERROR).map((d) => d.message)
+    : deps.errorDiagnostics(req.orderFile);
   if (errors.length > 0) {
     const reason = `${name} was not sent: it has ${errors.length} error${errors.length === 1 ? '' : 's'} (first: ${errors[0]}). Fix them in the Problems panel first.`;
     deps.ui.showBlockedByDiagnostics(reason);

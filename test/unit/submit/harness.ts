@@ -58,8 +58,10 @@ export class Bed {
   settings: SubmissionSettings = structuredClone(defaultSubmissionSettings);
   env: Record<string, string | undefined> = {};
   errorDiagnostics: string[] = [];
-  /** The language server has published diagnostics for the order's current version. */
+  /** The language server answers the validateText request (with `errorDiagnostics` as errors). */
   diagnosticsCurrent = true;
+  /** Replaces the language server's validateText answer (undefined: no answer in time). */
+  validateText: SubmissionDeps['validateText'] | undefined;
   lastHistoryFile: string | undefined;
   /** Wraps the sender (to hold a request in flight, or count requests). */
   sendWrapper: (send: Send) => Send = (s) => s;
@@ -175,6 +177,12 @@ export class Bed {
         clear: (file) => this.fieldErrors.delete(file),
       },
       errorDiagnostics: () => this.errorDiagnostics,
+      validateText:
+        this.validateText ??
+        (async () =>
+          this.diagnosticsCurrent
+            ? this.errorDiagnostics.map((message) => ({ severity: 1, message }))
+            : undefined),
       readFile: (file) => readRegularFile(file, MAX_CSR_FILE_BYTES),
       workspaceFolder: () => this.dir,
       endpointSetByWorkspace: () => this.endpointFromWorkspace,
@@ -190,7 +198,6 @@ export class Bed {
       orderFile,
       text,
       environment,
-      diagnosticsCurrent: this.diagnosticsCurrent,
     });
   }
 

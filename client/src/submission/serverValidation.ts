@@ -1,0 +1,42 @@
+// The submission's error check through the language server: the `certOrder/validateText` request
+// for exactly the text about to be sent, given up after a timeout (the server is slow, starting,
+// stopped or failed), when the flow falls back to its refusal (production) or a log line (demo).
+import * as vscode from 'vscode';
+import type { LanguageClient } from 'vscode-languageclient/node';
+import {
+  VALIDATE_TEXT_REQUEST,
+  type ValidateTextDiagnostic,
+  type ValidateTextParams,
+  type ValidateTextResult,
+} from '../../../server/src/validateTextRequest';
+
+export function validateWithServer(
+  client: () => LanguageClient | undefined,
+): (orderFile: string, text: string, timeoutMs: number) => Promise<ValidateTextDiagnostic[] | undefined> {
+  return async (orderFile, text, timeoutMs) => {
+    const c = client();
+    if (!c) return undefined;
+    const cancel = new vscode.CancellationTokenSource();
+    let timer: NodeJS.Timeout | undefined;
+    const timedOut = new Promise<undefined>((resolve) => {
+      timer = setTimeout(() => {
+        cancel.cancel();
+        resolve(undefined);
+      }, timeoutMs);
+    });
+    const params: ValidateTextParams = {
+      uri: c.code2ProtocolConverter.asUri(vscode.Uri.file(orderFile)),
+      text,
+    };
+    const answered = c
+      .sendRequest<ValidateTextResult>(VALIDATE_TEXT_REQUEST, params, cancel.token)
+      .then((result) => result ?? undefined)
+      .catch(() => undefined);
+    try {
+      return await Promise.race([answered, timedOut]);
+    } finally {
+      clearTimeout(timer);
+      cancel.dispose();
+    }
+  };
+}
