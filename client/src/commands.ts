@@ -25,7 +25,7 @@ import { SubmissionPanel } from './panel/panel';
 import { clearCredentials, CredentialResolver, storeCredentials } from './secrets/provider';
 import { CA_ANSWER_SOURCE, CaAnswerDiagnostics } from './submission/fieldDiagnostics';
 import { submitOrder, type SubmitResult } from './submission/flow';
-import { readRegularFile } from './submission/localFile';
+import { readCsrFileInside } from './submission/localFile';
 import { validateWithServer } from './submission/serverValidation';
 import { vscodeSubmissionUi } from './submission/vscodeUi';
 import { createStatusBar, LANGUAGE_ID } from './statusBar';
@@ -169,7 +169,7 @@ export function registerSubmission(
                 )
                 .map((d) => d.message),
             validateText,
-            readFile: (file) => readRegularFile(file, MAX_CSR_FILE_BYTES),
+            readFile: (file, root) => readCsrFileInside(file, root, MAX_CSR_FILE_BYTES),
             endpointSetByWorkspace: (file, api, environment) =>
               endpointSetByWorkspace(vscode.Uri.file(file), endpointSettingKey(api, environment)),
             workspaceFolder: (file) => vscode.workspace.getWorkspaceFolder(vscode.Uri.file(file))?.uri.fsPath,

@@ -104,8 +104,11 @@ export interface SubmissionDeps {
     text: string,
     timeoutMs: number,
   ): Promise<ValidateTextDiagnostic[] | undefined>;
-  /** A regular file of at most MAX_CSR_FILE_BYTES; rejects with a message ending "the CSR file PATH ...". */
-  readFile(absolutePath: string): Promise<Uint8Array>;
+  /**
+   * A regular file of at most MAX_CSR_FILE_BYTES whose real path (links followed) is inside `root`;
+   * rejects with a message ending "the CSR file PATH ...".
+   */
+  readFile(absolutePath: string, root: string): Promise<Uint8Array>;
   /** Whether the endpoint URL in effect comes from the workspace's (or folder's) settings. */
   endpointSetByWorkspace(orderFile: string, api: Order['api'], environment: Environment): boolean;
   /** The workspace folder holding the order: `file:` CSRs are read only inside it. */
@@ -227,7 +230,7 @@ async function prepare(deps: SubmissionDeps, req: SubmitRequest): Promise<Step<P
     if (!where.ok) return stop(`${name} was not sent: ${where.problem}`);
     try {
       // PEM or binary DER, as the language server reads it (a BOM dropped, DER as base64).
-      order = withCsrText(order, csrTextFromBytes(await deps.readFile(where.path)));
+      order = withCsrText(order, csrTextFromBytes(await deps.readFile(where.path, root)));
     } catch (err) {
       return stop(`${name} was not sent: the CSR file ${where.path} ${(err as Error).message}.`);
     }

@@ -2,6 +2,7 @@
 // can have (a device such as /dev/zero, a FIFO or a huge file would hang or exhaust memory).
 // Failures are errors whose message completes "the CSR file PATH ...". No vscode import.
 import { constants, promises as fs } from 'node:fs';
+import { isInsideFolder } from '../../../common/src/protocol/csrFile';
 
 function describe(err: unknown): string {
   const code = (err as { code?: unknown } | undefined)?.code;
@@ -34,4 +35,25 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<U
   } finally {
     await handle.close();
   }
+}
+
+/**
+ * A `file:` CSR whose path is inside `root` is read only if its real path is too: a symbolic link
+ * in the workspace pointing outside it must not carry `~/.ssh/id_rsa` to a CA. Both paths are
+ * resolved (the workspace folder may itself be reached through a link).
+ */
+export async function readCsrFileInside(file: string, root: string, maxBytes: number): Promise<Uint8Array> {
+  let real;
+  let realRoot;
+  try {
+    [real, realRoot] = await Promise.all([fs.realpath(file), fs.realpath(root)]);
+  } catch (err) {
+    throw new Error(describe(err));
+  }
+  if (!isInsideFolder(real, realRoot))
+    throw new Error(
+      `is a link to ${real}, outside the workspace folder; only CSR files inside ${root} are sent. ` +
+        'Copy the CSR into the workspace, or paste it into the order',
+    );
+  return readRegularFile(real, maxBytes);
 }

@@ -33,8 +33,7 @@ export function resolveCsrFile(orderFile: string, reference: string, root: strin
   if (!url) return { ok: false, problem: `"file:${reference}" is not a path.` };
   if (url.protocol !== 'file:') return { ok: false, problem: `"file:${reference}" is not a local file.` };
   const resolved = fileURLToPath(url);
-  const relative = path.relative(root, resolved);
-  if (relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative))
+  if (!isInsideFolder(resolved, root))
     return {
       ok: false,
       problem:
@@ -42,4 +41,10 @@ export function resolveCsrFile(orderFile: string, reference: string, root: strin
         'Copy the CSR into the workspace, or paste it into the order.',
     };
   return { ok: true, path: resolved };
+}
+
+/** Whether `file` is `root` or under it, by the paths' text (the caller resolves symbolic links). */
+export function isInsideFolder(file: string, root: string): boolean {
+  const relative = path.relative(root, file);
+  return !(relative === '..' || relative.startsWith(`..${path.sep}`) || path.isAbsolute(relative));
 }

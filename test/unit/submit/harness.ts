@@ -16,7 +16,7 @@ import { createSender, type Send } from '../../../client/src/http/send';
 import { renderSubmissionHtml } from '../../../client/src/panel/html';
 import { CredentialResolver, type SecretStore } from '../../../client/src/secrets/provider';
 import { submitOrder, type SubmissionDeps, type SubmitResult } from '../../../client/src/submission/flow';
-import { readRegularFile } from '../../../client/src/submission/localFile';
+import { readCsrFileInside } from '../../../client/src/submission/localFile';
 import { startSandbox, type RunningSandbox } from '../../../sandbox/src/server';
 
 export const FIXTURES = path.join(__dirname, '..', '..', 'fixtures', 'submit');
@@ -183,7 +183,7 @@ export class Bed {
           this.diagnosticsCurrent
             ? this.errorDiagnostics.map((message) => ({ severity: 1, message }))
             : undefined),
-      readFile: (file) => readRegularFile(file, MAX_CSR_FILE_BYTES),
+      readFile: (file, root) => readCsrFileInside(file, root, MAX_CSR_FILE_BYTES),
       workspaceFolder: () => this.dir,
       endpointSetByWorkspace: () => this.endpointFromWorkspace,
       log: (line) => this.logLines.push(line),
