@@ -120,6 +120,7 @@ export function registerSubmission(
     const send = createSender({
       connectTimeoutMs: current.http.connectTimeoutMs,
       responseTimeoutMs: current.http.responseTimeoutMs,
+      totalTimeoutMs: current.http.totalTimeoutMs,
       maxResponseBytes: current.http.maxResponseBytes,
       ...(proxyUrl
         ? {

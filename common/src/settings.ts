@@ -28,6 +28,8 @@ export interface HttpSettings {
   connectTimeoutMs: number;
   /** Waiting for the response headers, and between chunks of the body. */
   responseTimeoutMs: number;
+  /** The whole answer, headers and body: a slowly dripping server cannot hold a send open. */
+  totalTimeoutMs: number;
   maxResponseBytes: number;
   /** Allow plain http to loopback addresses (127.0.0.0/8, ::1, localhost), e.g. the sandbox. */
   allowLoopbackHttp: boolean;
@@ -60,6 +62,7 @@ export const defaultSubmissionSettings: SubmissionSettings = {
   http: {
     connectTimeoutMs: 10000,
     responseTimeoutMs: 60000,
+    totalTimeoutMs: 120000,
     maxResponseBytes: 1048576,
     allowLoopbackHttp: true,
   },
@@ -113,6 +116,7 @@ export function readSubmissionSettings(get: (key: string) => unknown): Submissio
     http: {
       connectTimeoutMs: num('certOrder.http.connectTimeoutMs', d.http.connectTimeoutMs),
       responseTimeoutMs: num('certOrder.http.responseTimeoutMs', d.http.responseTimeoutMs),
+      totalTimeoutMs: num('certOrder.http.totalTimeoutMs', d.http.totalTimeoutMs),
       maxResponseBytes: num('certOrder.http.maxResponseBytes', d.http.maxResponseBytes),
       allowLoopbackHttp: bool('certOrder.http.allowLoopbackHttp', d.http.allowLoopbackHttp),
     },

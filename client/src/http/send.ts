@@ -15,12 +15,20 @@ export interface SendOptions {
   connectTimeoutMs: number;
   /** Waiting for the headers, and between chunks of the body. */
   responseTimeoutMs: number;
+  /**
+   * The whole answer, from sending to the body's end: a server dripping a byte now and then never
+   * trips `responseTimeoutMs`. Unset: no overall deadline.
+   */
+  totalTimeoutMs?: number;
   maxResponseBytes: number;
   /** `http.proxy`; loopback hosts and `http.noProxy` hosts are reached directly. */
   proxy?: { url: string; strictSSL: boolean; noProxy?: readonly string[] };
 }
 
 export type Send = (req: HttpRequestSpec) => Promise<SendOutcome>;
+
+/** The failure's code when `totalTimeoutMs` ran out. */
+export const TOTAL_TIMEOUT_CODE = 'CERT_ORDER_TOTAL_TIMEOUT';
 
 /** Errors raised before a byte of the request can have reached the server. */
 const NOT_SENT_CODES = new Set([
@@ -132,13 +140,32 @@ export function createSender(options: SendOptions): Send {
         },
       };
     }
+    // The overall deadline aborts the request or its body. Once the request may have left, that is
+    // "may have been placed", like the other timeouts after sending.
+    const total = options.totalTimeoutMs;
+    const deadline = new AbortController();
+    const timer = total !== undefined && total > 0 ? setTimeout(() => deadline.abort(), total) : undefined;
+    const failed = (err: unknown, phase: 'request' | 'body'): TransportFailure =>
+      deadline.signal.aborted
+        ? {
+            kind: 'maybe-sent',
+            code: TOTAL_TIMEOUT_CODE,
+            message: `Timed out: the whole answer did not arrive within ${total} ms (certOrder.http.totalTimeoutMs)`,
+          }
+        : classifyFailure(err, phase);
     try {
       let res: Dispatcher.ResponseData;
       try {
         // undici's request() follows no redirects: a 3xx comes back as an unexpected response.
-        res = await request(url, { method: req.method, headers: req.headers, body: req.body, dispatcher });
+        res = await request(url, {
+          method: req.method,
+          headers: req.headers,
+          body: req.body,
+          dispatcher,
+          signal: deadline.signal,
+        });
       } catch (err) {
-        return { kind: 'failure', failure: classifyFailure(err, 'request') };
+        return { kind: 'failure', failure: failed(err, 'request') };
       }
       const chunks: Buffer[] = [];
       let size = 0;
@@ -158,7 +185,7 @@ export function createSender(options: SendOptions): Send {
           size += buf.length;
         }
       } catch (err) {
-        const failure = classifyFailure(err, 'body');
+        const failure = failed(err, 'body');
         const partial: HttpResponseData = {
           status,
           headers,
@@ -172,6 +199,7 @@ export function createSender(options: SendOptions): Send {
       if (truncated) response.truncated = true;
       return { kind: 'response', response };
     } finally {
+      clearTimeout(timer);
       dispatcher.destroy().catch(() => undefined);
     }
   };

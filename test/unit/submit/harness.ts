@@ -127,6 +127,7 @@ export class Bed {
     const real = createSender({
       connectTimeoutMs: this.settings.http.connectTimeoutMs,
       responseTimeoutMs: this.settings.http.responseTimeoutMs,
+      totalTimeoutMs: this.settings.http.totalTimeoutMs,
       maxResponseBytes: this.settings.http.maxResponseBytes,
     });
     const counted: Send = (req) => {
