@@ -2,22 +2,16 @@
 // (the shipped examples, next to the repository's schemas/).
 import assert from 'node:assert/strict';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { CompletionList } from 'vscode-languageserver-types';
-import { LspClient } from './lspClient';
+import { LspClient, useLspClient } from './lspClient';
 
 const uri = pathToFileURL(path.join(__dirname, '..', '..', 'examples', 'new.order.json')).href;
 
 describe('file value completion over stdio', () => {
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    assert.deepEqual(client.errors, [], 'no handler failed');
-    await client.stop();
-  });
+  useLspClient((c) => (client = c));
 
   async function complete(text: string, line: number, character: number): Promise<string[]> {
     await client.open(uri, text);

@@ -7,7 +7,7 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Hover, MarkupContent, Position } from 'vscode-languageserver-types';
 import { fixture, opensslDer, opensslDigest, opensslSubject, readFixture } from '../unit/csr/openssl';
-import { LspClient, type Published } from './lspClient';
+import { LspClient, useLspClient, type Published } from './lspClient';
 
 /** Orders "live" beside the fixtures, so `file:` references resolve to them. */
 const orderUri = (name: string) => pathToFileURL(path.join(path.dirname(fixture('x')), name)).href;
@@ -50,13 +50,7 @@ const csrCodes = (diagnostics: Diagnostic[]) =>
 
 describe('CSR over stdio', () => {
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    assert.deepEqual(client.errors, [], 'no handler failed');
-    await client.stop();
-  });
+  useLspClient((c) => (client = c));
 
   it('a bad inline CSR: coded diagnostics inside the string, with the status code Comodo would answer', async () => {
     const uri = orderUri('inline-bad.order.json');

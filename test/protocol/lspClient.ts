@@ -1,8 +1,10 @@
 // A small LSP client over stdio for protocol tests: spawns `node server/out/server.js --stdio`,
 // answers the server's requests (workspace/configuration), and lets a test await the next
 // publishDiagnostics of a document instead of sleeping.
+import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import * as path from 'node:path';
+import { after, before } from 'node:test';
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -132,4 +134,21 @@ export class LspClient {
     await exited;
     this.connection.dispose();
   }
+}
+
+/**
+ * One server for the enclosing `describe`: started before its tests; after them, asserts that no
+ * handler failed and stops it. `use` receives the client, so tests keep a plain `client` variable.
+ */
+export function useLspClient(use: (client: LspClient) => void): void {
+  let client: LspClient | undefined;
+  before(async () => {
+    client = await LspClient.start();
+    use(client);
+  });
+  after(async () => {
+    if (!client) return;
+    assert.deepEqual(client.errors, [], 'no handler failed');
+    await client.stop();
+  });
 }

@@ -3,7 +3,7 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type {
   CodeAction,
@@ -13,7 +13,7 @@ import type {
   Hover,
   TextEdit,
 } from 'vscode-languageserver-types';
-import { LspClient } from './lspClient';
+import { LspClient, useLspClient } from './lspClient';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const exampleUri = (name: string) => pathToFileURL(path.join(EXAMPLES, name)).href;
@@ -21,13 +21,7 @@ const exampleText = (name: string) => readFileSync(path.join(EXAMPLES, name), 'u
 
 describe('language server over stdio', () => {
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    assert.deepEqual(client.errors, [], 'no handler failed');
-    await client.stop();
-  });
+  useLspClient((c) => (client = c));
 
   it('publishes coded diagnostics on open, again on change, none on close', async () => {
     const uri = exampleUri('comodo-mistakes.order.json');

@@ -3,10 +3,10 @@
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
-import { after, before, describe, it } from 'node:test';
+import { describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic } from 'vscode-languageserver-types';
-import { LspClient } from './lspClient';
+import { LspClient, useLspClient } from './lspClient';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
 const exampleUri = (name: string) => pathToFileURL(path.join(EXAMPLES, name)).href;
@@ -14,13 +14,7 @@ const exampleText = (name: string) => readFileSync(path.join(EXAMPLES, name), 'u
 
 describe('certOrder/validateText', () => {
   let client: LspClient;
-  before(async () => {
-    client = await LspClient.start();
-  });
-  after(async () => {
-    assert.deepEqual(client.errors, [], 'no handler failed');
-    await client.stop();
-  });
+  useLspClient((c) => (client = c));
 
   it('validates the text given, not the document the server holds', async () => {
     const uri = exampleUri('comodo-autoapplyssl.order.json');

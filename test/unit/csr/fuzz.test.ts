@@ -10,7 +10,8 @@ import {
   decodeCsr,
   readCsrText,
 } from '../../../common/src/csr';
-import { prng, readFixture } from './openssl';
+import { prng } from '../../support/prng';
+import { readFixture } from './openssl';
 
 const contexts = [
   { api: 'comodo-autoapplyssl', products: [44], orderFields: {} },
