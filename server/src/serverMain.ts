@@ -30,6 +30,10 @@ import {
 /** A CSR file is a few KB; anything much larger is not a CSR. */
 const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
 
+/** The last referenced files read, by path (insertion order: oldest first). */
+const recentFiles = new Map<string, { mtimeMs: number; size: number; bytes: Uint8Array }>();
+const MAX_RECENT_FILES = 32;
+
 export const readLocalFile: ReadFile = async (uri) => {
   if (!uri.startsWith('file:')) throw new Error(`only file: URIs are read (${uri})`);
   const path = fileURLToPath(uri);
@@ -38,7 +42,15 @@ export const readLocalFile: ReadFile = async (uri) => {
   // A device or FIFO reports size 0 and never ends (`file:/dev/zero`): read regular files only.
   if (!info.isFile()) throw new Error('it is not a regular file');
   if (info.size > MAX_REFERENCED_FILE_BYTES) throw new Error(`${info.size} bytes is too large for a CSR`);
-  return new Uint8Array(await readFile(path));
+  // Validation and hover ask for the referenced CSR on every keystroke in the order: a stat is
+  // cheap, the read is done again only when the file changed.
+  const known = recentFiles.get(path);
+  if (known && known.mtimeMs === info.mtimeMs && known.size === info.size) return known.bytes;
+  const bytes = new Uint8Array(await readFile(path));
+  recentFiles.delete(path);
+  recentFiles.set(path, { mtimeMs: info.mtimeMs, size: info.size, bytes });
+  if (recentFiles.size > MAX_RECENT_FILES) recentFiles.delete(recentFiles.keys().next().value as string);
+  return bytes;
 };
 
 /** A folder next to an order holds a few files; a huge one is listed only in part. */

@@ -24,3 +24,14 @@ test('a file over 1 MiB is refused', async () => {
   writeFileSync(file, Buffer.alloc(1024 * 1024 + 1));
   await assert.rejects(readLocalFile(pathToFileURL(file).href), /too large/);
 });
+
+test('a file changed since it was last read is read again', async () => {
+  const dir = mkdtempSync(path.join(tmpdir(), 'read-local-'));
+  const file = path.join(dir, 'c.csr');
+  writeFileSync(file, 'one');
+  const uri = pathToFileURL(file).href;
+  assert.equal(Buffer.from(await readLocalFile(uri)).toString(), 'one');
+  assert.equal(Buffer.from(await readLocalFile(uri)).toString(), 'one');
+  writeFileSync(file, 'three');
+  assert.equal(Buffer.from(await readLocalFile(uri)).toString(), 'three');
+});
