@@ -1,6 +1,6 @@
 // "Decode CSR": asks the language server to decode the selection, the CSR of the order under the
 // cursor (inline or `file:`), or a `.csr` file, and opens the report in a new editor tab, where its
-// values can be copied. The decoding is the server's (server/src/csr/decode.ts).
+// values can be copied. The decoding is the server's (server/src/csr/decodeCsrRequest.ts).
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {

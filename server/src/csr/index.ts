@@ -7,7 +7,7 @@ import { CsrCache } from '../../../common/src/csr';
 import type { OrderSettings } from '../../../common/src/settings';
 import type { CsrParticipant } from '../service';
 import { hoverCsrDocument, isCsrDocument, validateCsrDocument } from './csrDocument';
-import { decodeCsrRequest, type DecodeEnvironment } from './decode';
+import { decodeCsrRequest, type DecodeEnvironment } from './decodeCsrRequest';
 import { createCsrParticipant } from './participant';
 import type { DecodeCsrParams, DecodeCsrResult } from './protocol';
 

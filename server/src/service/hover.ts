@@ -9,7 +9,7 @@ import { apiListText, apiMarkdown, fieldMarkdown, valueMarkdown } from './docs';
 import type { JsonServices } from './jsonServices';
 import { isKey, type OrderModel } from './model';
 import type { OrderLanguageServiceParams, OrderSettings } from './types';
-import { readCsrValues } from './validation/csr';
+import { readCsrValues } from './csrFields';
 import { productLabel } from './validation/rules/comodoProducts';
 
 export async function hoverOrder(

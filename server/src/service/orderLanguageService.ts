@@ -29,7 +29,7 @@ import {
   type OrderLanguageServiceParams,
   type OrderSettings,
 } from './types';
-import { readCsrValues } from './validation/csr';
+import { readCsrValues } from './csrFields';
 import { orderRules } from './validation/rules';
 import { validateOrder } from './validation/validate';
 

@@ -2,7 +2,7 @@
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { resolveReference } from '../../../server/src/service/validation/csr';
+import { resolveReference } from '../../../server/src/service/csrFields';
 import type { CsrInput } from '../../../server/src/service/types';
 import { caretPosition, comodoOrder, makeDocument, service, ssl2buyOrder } from './helpers';
 

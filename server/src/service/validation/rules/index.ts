@@ -1,6 +1,6 @@
 // Every rule the schema cannot express. Adding an API is adding its catalogue and its rules here.
 import type { OrderRule } from '../rule';
-import { csrRule } from '../csr';
+import { csrRule } from './csrField';
 import { comodoProductAddonNotAllowed } from './comodoProductAddonNotAllowed';
 import { comodoProductBaseCount } from './comodoProductBaseCount';
 import { comodoProductDuplicateCode } from './comodoProductDuplicateCode';

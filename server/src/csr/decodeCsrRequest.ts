@@ -14,7 +14,7 @@ import {
 } from '../../../common/src/csr';
 import type { OrderSettings } from '../../../common/src/settings';
 import type { OrderLanguageService, ReadFile } from '../service';
-import { resolveReference } from '../service/validation/csr';
+import { resolveReference } from '../service/csrFields';
 import { orderReportOptions } from './context';
 import { checkCsrDocument, isCsrDocument, STANDALONE_NOTE } from './csrDocument';
 import { checkInput } from './participant';

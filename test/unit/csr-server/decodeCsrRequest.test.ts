@@ -8,7 +8,7 @@ import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { CsrCache } from '../../../common/src/csr';
 import { defaultSettings } from '../../../common/src/settings';
-import { decodeCsrRequest, type DecodeEnvironment } from '../../../server/src/csr/decode';
+import { decodeCsrRequest, type DecodeEnvironment } from '../../../server/src/csr/decodeCsrRequest';
 import { createCsrParticipant } from '../../../server/src/csr/participant';
 import type { DecodeCsrParams, DecodeCsrResult } from '../../../server/src/csr/protocol';
 import { getOrderLanguageService, type ReadFile } from '../../../server/src/service';
