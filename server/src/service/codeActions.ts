@@ -1,11 +1,13 @@
 // Quick fixes. Most come with the diagnostic (`data.fixes`, computed with it for the same
 // document version); "add the missing required fields" is computed here, for all of an object's
-// missing fields at once.
+// missing fields at once. "Fix all" (`source.fixAll`) applies every certain fix (each
+// diagnostic's preferred one) in one edit.
 import {
   CodeActionKind,
   type CodeAction,
   type CodeActionContext,
   type Diagnostic,
+  type TextEdit,
 } from 'vscode-languageserver-types';
 import type { ObjectASTNode } from 'vscode-json-languageservice';
 import { findField, type FieldSpec } from '../../../common/src/catalogue';
@@ -15,7 +17,56 @@ import { requiredInFile } from './schema/orderSchema';
 import type { OrderDiagnosticData, QuickFix } from './types';
 import { DIAGNOSTIC_SOURCE } from './validation/validate';
 
+/** The kind the editor asks for on "Fix All" and in `editor.codeActionsOnSave`. */
+export const FIX_ALL_KIND = CodeActionKind.SourceFixAll;
+
 export function orderCodeActions(model: OrderModel, context: CodeActionContext): CodeAction[] {
+  const fixes = quickFixes(model, context);
+  // A kind is asked for when `only` names it or a kind above it (`source` covers `source.fixAll`).
+  const asked = (kind: string) => context.only?.some((k) => kind === k || kind.startsWith(`${k}.`));
+  // Source actions only when asked for, as the editor does on "Fix All" and on save.
+  const all = asked(FIX_ALL_KIND) ? fixAll(model, fixes) : undefined;
+  const out = !context.only || asked(CodeActionKind.QuickFix) ? fixes : [];
+  return all ? [...out, all] : out;
+}
+
+/**
+ * One action with every preferred fix whose edits do not overlap one already taken (a later
+ * conflicting fix waits for the next "Fix All", on the text the first one left).
+ */
+function fixAll(model: OrderModel, fixes: CodeAction[]): CodeAction | undefined {
+  const taken: { start: number; end: number }[] = [];
+  const edits: TextEdit[] = [];
+  const diagnostics: Diagnostic[] = [];
+  const seen = new Set<string>();
+  for (const action of fixes) {
+    if (!action.isPreferred) continue;
+    const fixEdits = action.edit?.changes?.[model.document.uri] ?? [];
+    const key = JSON.stringify(fixEdits);
+    if (fixEdits.length === 0 || seen.has(key)) continue;
+    seen.add(key);
+    const spans = fixEdits.map((e) => ({
+      start: model.document.offsetAt(e.range.start),
+      end: model.document.offsetAt(e.range.end),
+    }));
+    const conflicts = spans.some((a) =>
+      taken.some((b) => (a.start < b.end && b.start < a.end) || a.start === b.start),
+    );
+    if (conflicts) continue;
+    taken.push(...spans);
+    edits.push(...fixEdits);
+    diagnostics.push(...(action.diagnostics ?? []));
+  }
+  if (edits.length === 0) return undefined;
+  return {
+    title: 'Fix all certain problems',
+    kind: FIX_ALL_KIND,
+    diagnostics,
+    edit: { changes: { [model.document.uri]: edits } },
+  };
+}
+
+function quickFixes(model: OrderModel, context: CodeActionContext): CodeAction[] {
   const actions: CodeAction[] = [];
   const missing = new Map<string, MissingInObject>();
   for (const d of context.diagnostics) {

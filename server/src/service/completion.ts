@@ -137,9 +137,10 @@ async function valueItems(
   const { field } = bound;
   if (field.format === 'integer-list') return productItems(target);
   if (field.values?.length) {
-    return field.values.map((v, i) =>
-      item(target, v.value, valueLabel(v), i, v.description ?? v.label, valueMarkdown(v)),
-    );
+    return field.values.map((v, i) => ({
+      ...item(target, v.value, valueLabel(v), i, v.description ?? v.label, valueMarkdown(v)),
+      filterText: byName(v.value, v.label),
+    }));
   }
   if (field.csr) {
     const files = await csrFileValues(model, params.listDirectory);
@@ -151,10 +152,19 @@ async function valueItems(
   if (field.format === 'iso3166-country') {
     return allCountries().map((c, i) => ({
       ...item(target, c.code, `${c.code} - ${c.name}`, i, c.name),
-      filterText: `"${c.code}" ${c.name}`,
+      filterText: byName(c.code, c.name),
     }));
   }
   return undefined;
+}
+
+/**
+ * The editor filters by the text from the start of the replaced range to the cursor (`"` and
+ * what follows, or a bare word): the value as written, then its name, so that typing "apache"
+ * finds 2 and "premium" finds 7 and 35.
+ */
+function byName(value: string | number, name: string): string {
+  return `${JSON.stringify(value)} ${name}`;
 }
 
 function item(
@@ -192,7 +202,10 @@ export function productCombinations(): { value: string; label: string }[] {
 }
 
 function productItems(target: ValueTarget): CompletionItem[] {
-  return productCombinations().map((p, i) => item(target, p.value, `${p.value} - ${p.label}`, i, p.label));
+  return productCombinations().map((p, i) => ({
+    ...item(target, p.value, `${p.value} - ${p.label}`, i, p.label),
+    filterText: byName(p.value, p.label),
+  }));
 }
 
 /** The object whose member names the cursor is on, and the member being written. */
@@ -225,6 +238,35 @@ function rank(field: FieldSpec): number {
   return 3;
 }
 
+/** Fields whose value list completion offers (valueItems), or whose members it lists. */
+function offersValues(field: FieldSpec): boolean {
+  return !!(
+    field.values?.length ||
+    field.format === 'integer-list' ||
+    field.format === 'iso3166-country' ||
+    field.csr ||
+    field.fields
+  );
+}
+
+const TRIGGER_SUGGEST = { title: 'Suggest', command: 'editor.action.triggerSuggest' };
+
+/**
+ * A field name inserts an empty value with the cursor in it (`"csr": "|"`, `"years": |`), as VS
+ * Code's JSON support does after a key, and opens the value list at once when there is one. The
+ * schema's example (`${1:24}`, `${1:file:server.csr}`) is dropped: left as a placeholder it would
+ * filter the value list down to itself.
+ */
+function emptyValue(it: CompletionItem, opensList: boolean): CompletionItem {
+  const empty = (text: string) => text.replace(/\$\{1:[^}]*\}/g, () => '$1');
+  const out: CompletionItem = { ...it };
+  if (out.insertText !== undefined) out.insertText = empty(out.insertText);
+  if (out.textEdit) out.textEdit = { ...out.textEdit, newText: empty(out.textEdit.newText) };
+  if (opensList) out.command = TRIGGER_SUGGEST;
+  else delete out.command;
+  return out;
+}
+
 function refineFieldNames(model: OrderModel, offset: number, list: CompletionList): CompletionList {
   const api = model.api;
   const at = objectAt(model, offset);
@@ -242,7 +284,9 @@ function refineFieldNames(model: OrderModel, offset: number, list: CompletionLis
       continue;
     }
     if (it.label === API_KEY || it.label === SCHEMA_KEY) {
-      items.push({ ...it, sortText: it.label === API_KEY ? '0' : '9' });
+      // `$api` lists the known APIs; `$schema` has a value only when a shipped schema is found.
+      const opensList = it.label === API_KEY && at.object === model.root;
+      items.push({ ...emptyValue(it, opensList), sortText: it.label === API_KEY ? '0' : '9' });
       continue;
     }
     const field = fields ? findField(fields, it.label, ci) : undefined;
@@ -253,7 +297,7 @@ function refineFieldNames(model: OrderModel, offset: number, list: CompletionLis
     if (field.credential === 'secret' || present.has(norm(field.name))) continue;
     const index = fields!.indexOf(field);
     items.push({
-      ...it,
+      ...emptyValue(it, offersValues(field)),
       sortText: `${rank(field)}${String(index).padStart(3, '0')}`,
       detail: `${requirementText(field)} · ${fieldTypeText(field)}`,
     });

@@ -111,4 +111,49 @@ describe('completion', () => {
     assert.ok(gb.textEdit && 'newText' in gb.textEdit);
     assert.equal(gb.textEdit.newText, '"GB"');
   });
+
+  it('values are found by name: "apache", "tomcat", "premium"', async () => {
+    const software = await complete('{ "$api": "comodo-autoapplyssl", "serverSoftware": | }');
+    const byName = (items: CompletionItem[], word: string) =>
+      items.filter((i) => (i.filterText ?? i.label).toLowerCase().includes(word)).map((i) => i.label);
+    assert.deepEqual(byName(software, 'apache'), [
+      '2 - Apache/ModSSL',
+      '3 - Apache-SSL (Ben-SSL, not Stronghold)',
+    ]);
+    assert.deepEqual(byName(software, 'tomcat'), ['24 - Tomcat']);
+    assert.ok(
+      software.every((i) => i.filterText?.startsWith(`${i.textEdit!.newText} `)),
+      'the value first',
+    );
+    const products = await complete('{ "$api": "comodo-autoapplyssl", "product": "|" }');
+    const premium = byName(products, 'premium').map((l) => l.split(' ')[0]);
+    assert.ok(premium.includes('7') && premium.includes('35'), premium.join(' '));
+    assert.ok(
+      premium.every((code) => /^(7|35)(,|$)/.test(code)),
+      premium.join(' '),
+    );
+    assert.ok(
+      products.every((i) => i.filterText?.startsWith('"')),
+      'a string value: the quote the user typed',
+    );
+  });
+
+  it('a field name inserts an empty value and opens the value list, with no placeholder', async () => {
+    const items = await complete('{ "$api": "comodo-autoapplyssl", | }');
+    const insert = (label: string) => {
+      const it = items.find((i) => i.label === label)!;
+      return { text: it.insertText ?? it.textEdit?.newText, command: it.command?.command };
+    };
+    const suggest = 'editor.action.triggerSuggest';
+    assert.deepEqual(insert('product'), { text: '"product": "$1"', command: suggest });
+    assert.deepEqual(insert('csr'), { text: '"csr": "$1"', command: suggest });
+    assert.deepEqual(insert('serverSoftware'), { text: '"serverSoftware": $1', command: suggest });
+    assert.deepEqual(insert('loginName'), { text: '"loginName": "$1"', command: undefined });
+    const ssl2buy = await complete('{ "$api": "ssl2buy-sectigo-pac-enterprise", | }');
+    for (const it of ssl2buy)
+      assert.doesNotMatch(it.insertText ?? it.textEdit?.newText ?? '', /\$\{\d+:/, it.label);
+    assert.equal(ssl2buy.find((i) => i.label === 'PACOrderInfo')?.command?.command, suggest);
+    const api = (await complete('{ | }')).find((i) => i.label === '$api')!;
+    assert.equal(api.command?.command, suggest);
+  });
 });
