@@ -20,12 +20,8 @@ import {
   type OrderLanguageService,
   type ReadFile,
 } from './service';
-import { createCsrFeatures, DECODE_CSR_REQUEST, type DecodeCsrParams } from './csr';
-import {
-  VALIDATE_TEXT_REQUEST,
-  type ValidateTextParams,
-  type ValidateTextResult,
-} from './validateTextRequest';
+import { DecodeCsrRequest, ValidateTextRequest } from '../../common/src/lsp/requests';
+import { createCsrFeatures } from './csr';
 
 /** A CSR file is a few KB; anything much larger is not a CSR. */
 const MAX_REFERENCED_FILE_BYTES = 1024 * 1024;
@@ -226,23 +222,19 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   );
 
   connection.onRequest(
-    DECODE_CSR_REQUEST,
-    guard(
-      'decodeCsr',
-      { ok: false, message: 'Decode CSR failed: see the server log.' },
-      async (p: DecodeCsrParams) => {
-        const document = p.uri ? documents.get(p.uri) : undefined;
-        const settings = await (p.uri ? settingsFor(p.uri) : Promise.resolve(defaultSettings));
-        return csr.decode(p, { document, settings, service, readFile: readLocalFile });
-      },
-    ),
+    DecodeCsrRequest,
+    guard('decodeCsr', { ok: false, message: 'Decode CSR failed: see the server log.' }, async (p) => {
+      const document = p.uri ? documents.get(p.uri) : undefined;
+      const settings = await (p.uri ? settingsFor(p.uri) : Promise.resolve(defaultSettings));
+      return csr.decode(p, { document, settings, service, readFile: readLocalFile });
+    }),
   );
 
   // The submission's error check: the service's diagnostics for exactly the text to be sent, with
   // the document's settings (not the last published ones, which may be of an older version).
   connection.onRequest(
-    VALIDATE_TEXT_REQUEST,
-    guard('validateText', null, async (p: ValidateTextParams): Promise<ValidateTextResult> => {
+    ValidateTextRequest,
+    guard('validateText', null, async (p) => {
       const document = TextDocument.create(p.uri, 'cert-order', documents.get(p.uri)?.version ?? 0, p.text);
       return service.doValidation(document, await settingsFor(p.uri));
     }),

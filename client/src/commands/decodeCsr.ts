@@ -4,10 +4,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  DECODE_CSR_REQUEST,
+  DecodeCsrRequest,
   type DecodeCsrParams,
   type DecodeCsrResult,
-} from '../../../server/src/csr/protocol';
+} from '../../../common/src/lsp/requests';
 
 export const DECODE_CSR_COMMAND = 'certOrder.decodeCsr';
 
@@ -53,7 +53,7 @@ export function registerDecodeCsr(
           );
           return undefined;
         }
-        const result = await c.sendRequest<DecodeCsrResult>(DECODE_CSR_REQUEST, params);
+        const result = await c.sendRequest(DecodeCsrRequest, params);
         if (!result.ok) {
           void vscode.window.showWarningMessage(result.message);
           return result;

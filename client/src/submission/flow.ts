@@ -44,7 +44,7 @@ import {
 } from '../../../common/src/protocol';
 import { csrTextFromBytes } from '../../../common/src/csr';
 import type { SubmissionSettings } from '../../../common/src/settings';
-import type { ValidateTextDiagnostic } from '../../../server/src/validateTextRequest';
+import type { ValidateTextDiagnostic } from '../../../common/src/lsp/requests';
 import type { Send } from '../http/send';
 import { resultMessage } from './messages';
 

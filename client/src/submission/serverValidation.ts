@@ -4,11 +4,10 @@
 import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import {
-  VALIDATE_TEXT_REQUEST,
+  ValidateTextRequest,
   type ValidateTextDiagnostic,
   type ValidateTextParams,
-  type ValidateTextResult,
-} from '../../../server/src/validateTextRequest';
+} from '../../../common/src/lsp/requests';
 
 export function validateWithServer(
   client: () => LanguageClient | undefined,
@@ -29,7 +28,7 @@ export function validateWithServer(
       text,
     };
     const answered = c
-      .sendRequest<ValidateTextResult>(VALIDATE_TEXT_REQUEST, params, cancel.token)
+      .sendRequest(ValidateTextRequest, params, cancel.token)
       .then((result) => result ?? undefined)
       .catch(() => undefined);
     try {

@@ -18,7 +18,7 @@ import { resolveReference } from '../service/csrFields';
 import { orderReportOptions } from './context';
 import { checkCsrDocument, isCsrDocument, STANDALONE_NOTE } from './csrDocument';
 import { checkInput } from './participant';
-import type { DecodeCsrParams, DecodeCsrResult } from './protocol';
+import type { DecodeCsrParams, DecodeCsrResult } from '../../../common/src/lsp/requests';
 
 export interface DecodeEnvironment {
   cache: CsrCache;

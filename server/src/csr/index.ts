@@ -9,10 +9,9 @@ import type { CsrParticipant } from '../service';
 import { hoverCsrDocument, isCsrDocument, validateCsrDocument } from './csrDocument';
 import { decodeCsrRequest, type DecodeEnvironment } from './decodeCsrRequest';
 import { createCsrParticipant } from './participant';
-import type { DecodeCsrParams, DecodeCsrResult } from './protocol';
+import type { DecodeCsrParams, DecodeCsrResult } from '../../../common/src/lsp/requests';
 
 export { CSR_LANGUAGE_ID, isCsrDocument } from './csrDocument';
-export { DECODE_CSR_REQUEST, type DecodeCsrParams, type DecodeCsrResult } from './protocol';
 
 export interface CsrFeatures {
   /** For getOrderLanguageService({ csr }). */

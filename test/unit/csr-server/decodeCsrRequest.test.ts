@@ -10,7 +10,7 @@ import { CsrCache } from '../../../common/src/csr';
 import { defaultSettings } from '../../../common/src/settings';
 import { decodeCsrRequest, type DecodeEnvironment } from '../../../server/src/csr/decodeCsrRequest';
 import { createCsrParticipant } from '../../../server/src/csr/participant';
-import type { DecodeCsrParams, DecodeCsrResult } from '../../../server/src/csr/protocol';
+import type { DecodeCsrParams, DecodeCsrResult } from '../../../common/src/lsp/requests';
 import { getOrderLanguageService, type ReadFile } from '../../../server/src/service';
 import { fixture, opensslDer, opensslDigest, readFixture } from '../csr/openssl';
 
