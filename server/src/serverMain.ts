@@ -132,8 +132,10 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     }
   });
 
+  let linkSupport = false;
   connection.onInitialize((params) => {
     pullSettings = !!params.capabilities.workspace?.configuration;
+    linkSupport = !!params.capabilities.textDocument?.definition?.linkSupport;
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -141,6 +143,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         hoverProvider: true,
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, CodeActionKind.SourceFixAll] },
         documentSymbolProvider: true,
+        documentLinkProvider: { resolveProvider: false },
+        definitionProvider: true,
         foldingRangeProvider: true,
         selectionRangeProvider: true,
         documentFormattingProvider: true,
@@ -188,6 +192,20 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     guard('codeAction', [], (p) => {
       const d = doc(p.textDocument.uri);
       return d ? service.doCodeActions(d, p.range, p.context) : [];
+    }),
+  );
+  connection.onDocumentLinks(
+    guard('documentLink', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.findDocumentLinks(d) : [];
+    }),
+  );
+  connection.onDefinition(
+    guard('definition', [], async (p) => {
+      const d = doc(p.textDocument.uri);
+      const links = d ? await service.findDefinition(d, p.position) : [];
+      // A client without LocationLink support gets plain locations.
+      return linkSupport ? links : links.map((l) => ({ uri: l.targetUri, range: l.targetRange }));
     }),
   );
   connection.onDocumentSymbol(

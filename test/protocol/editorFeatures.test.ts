@@ -1,8 +1,16 @@
 // What a user meets while writing an order, over stdio: values found by name, a field name that
-// opens its value list, and "Fix All".
+// opens its value list, "Fix All", and `file:` references as links (documentLink, definition).
 import assert from 'node:assert/strict';
+import * as path from 'node:path';
 import { describe, it } from 'node:test';
-import { CodeActionKind, type CodeAction, type CompletionList } from 'vscode-languageserver-types';
+import { pathToFileURL } from 'node:url';
+import {
+  CodeActionKind,
+  type CodeAction,
+  type CompletionList,
+  type DocumentLink,
+  type Location,
+} from 'vscode-languageserver-types';
 import { LspClient, useLspClient } from './lspClient';
 
 const uri = 'file:///tmp/cert-order-protocol/editor-features.order.json';
@@ -61,5 +69,53 @@ describe('editor features over stdio', () => {
     const written = edits.map((e) => e.newText).sort();
     for (const fix of ['"product"', '"24,36"', '1', '"Y"'])
       assert.ok(written.includes(fix), written.join(' | '));
+  });
+
+  const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
+  const inExamples = (name: string) => pathToFileURL(path.join(EXAMPLES, name)).href;
+
+  it('a readable file: reference is a link to the file, on its path', async () => {
+    const order = inExamples('links.order.json');
+    const text = '{\n  "$api": "comodo-autoapplyssl",\n  "csr": "file:www.example.com.csr"\n}\n';
+    await client.open(order, text);
+    const links = await client.request<DocumentLink[]>('textDocument/documentLink', {
+      textDocument: { uri: order },
+    });
+    assert.equal(links.length, 1);
+    assert.equal(links[0].target, inExamples('www.example.com.csr'));
+    const { start, end } = links[0].range;
+    assert.equal(text.split('\n')[2].slice(start.character, end.character), 'www.example.com.csr');
+    // A missing file and an unsaved order give no link (their diagnostics say why).
+    await client.change(order, text.replace('www.example.com.csr', 'no-such.csr'), 2);
+    assert.deepEqual(await client.request('textDocument/documentLink', { textDocument: { uri: order } }), []);
+    await client.close(order);
+    await client.open('untitled:Untitled-1', text);
+    assert.deepEqual(
+      await client.request('textDocument/documentLink', { textDocument: { uri: 'untitled:Untitled-1' } }),
+      [],
+    );
+    await client.close('untitled:Untitled-1');
+  });
+
+  it('Go to Definition on the reference opens the CSR file; elsewhere nothing', async () => {
+    const order = inExamples('definition.order.json');
+    const text = '{\n  "$api": "comodo-autoapplyssl",\n  "csr": "file:wildcard.example.com.csr"\n}\n';
+    await client.open(order, text);
+    const at = (line: number, character: number) =>
+      client.request<Location[]>('textDocument/definition', {
+        textDocument: { uri: order },
+        position: { line, character },
+      });
+    const onQuote = await at(2, 9);
+    assert.deepEqual(
+      onQuote.map((l) => l.uri),
+      [inExamples('wildcard.example.com.csr')],
+    );
+    assert.deepEqual(
+      (await at(2, 20)).map((l) => l.uri),
+      [inExamples('wildcard.example.com.csr')],
+    );
+    assert.deepEqual(await at(1, 5), []);
+    await client.close(order);
   });
 });

@@ -6,10 +6,12 @@ import type {
   CodeActionContext,
   CompletionList,
   Diagnostic,
+  DocumentLink,
   DocumentSymbol,
   FoldingRange,
   FormattingOptions,
   Hover,
+  LocationLink,
   Position,
   Range,
   SelectionRange,
@@ -20,6 +22,7 @@ import { orderCodeActions } from './codeActions';
 import { completeOrder } from './completion';
 import { hoverOrder } from './hover';
 import { createJsonServices } from './jsonServices';
+import { findDefinition, findDocumentLinks } from './links';
 import type { OrderModel } from './model';
 import { OrderParser } from './parse';
 import {
@@ -39,6 +42,10 @@ export interface OrderLanguageService {
   doHover(document: TextDocument, position: Position, settings?: OrderSettings): Promise<Hover | null>;
   doCodeActions(document: TextDocument, range: Range, context: CodeActionContext): CodeAction[];
   findDocumentSymbols(document: TextDocument): DocumentSymbol[];
+  /** Each readable `file:` CSR reference, linked to its file. */
+  findDocumentLinks(document: TextDocument): Promise<DocumentLink[]>;
+  /** On a `file:` CSR reference: the file it names. */
+  findDefinition(document: TextDocument, position: Position): Promise<LocationLink[]>;
   getFoldingRanges(document: TextDocument): FoldingRange[];
   getSelectionRanges(document: TextDocument, positions: Position[]): SelectionRange[];
   format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
@@ -65,6 +72,8 @@ export function getOrderLanguageService(params: OrderLanguageServiceParams = {})
     doHover: (document, position, settings = defaultSettings) =>
       hoverOrder(parse(document), position, json, settings, params),
     doCodeActions: (document, _range, context) => orderCodeActions(parse(document), context),
+    findDocumentLinks: (document) => findDocumentLinks(parse(document), params),
+    findDefinition: (document, position) => findDefinition(parse(document), position, params),
     findDocumentSymbols(document) {
       const model = parse(document);
       return model.json
