@@ -8,7 +8,11 @@ const common = {
   platform: 'node',
   target: 'node20',
   format: 'cjs',
+  // Minified: the VSIX carries the bundles only. The source maps are written beside them
+  // (`*.js.map`, linked from the bundle's last line) for debugging from the repository;
+  // .vscodeignore keeps them out of the package.
   sourcemap: true,
+  minify: true,
   logLevel: 'warning',
   // Prefer a package's ES module build: jsonc-parser's UMD `main` requires './impl/format' at run
   // time, which esbuild cannot see, and the VSIX then fails to activate ("Cannot find module").

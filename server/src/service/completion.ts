@@ -26,7 +26,7 @@ import {
   COMODO_NO_ADDON_PRODUCTS,
 } from '../../../common/src/catalogue/comodo';
 import { csrFileValues, schemaPathValue } from './completionFiles';
-import { allCountries } from './countries';
+import { allCountries } from '../../../common/src/countries';
 import { apiMarkdown, fieldTypeText, requirementText, valueLabel, valueMarkdown } from './docs';
 import type { JsonServices } from './jsonServices';
 import type { OrderModel } from './model';

@@ -4,7 +4,7 @@
 import { MarkupKind, type Hover, type Position } from 'vscode-languageserver-types';
 import type { ASTNode } from 'vscode-json-languageservice';
 import { API_KEY, catalogues, type FieldSpec } from '../../../common/src/catalogue';
-import { countryName } from './countries';
+import { countryName } from '../../../common/src/countries';
 import { apiListText, apiMarkdown, fieldMarkdown, valueMarkdown } from './docs';
 import type { JsonServices } from './jsonServices';
 import { isKey, type OrderModel } from './model';

@@ -1,7 +1,7 @@
 // Subject rules from the Comodo document's `csr` row: required fields (-8), the country (-7),
 // maximum lengths and ASN.1 string types (no status code given), fields the CA ignores.
 import { COMODO_SUBJECT_FIELDS, comodoSubjectField } from '../comodoCsrSpec';
-import { COUNTRY_SUGGESTIONS, isIso3166Alpha2 } from '../countries';
+import { COUNTRY_SUGGESTIONS, isIso3166Alpha2 } from '../../countries';
 import { OID } from '../oids';
 import { charLength, isAscii } from '../strings';
 import {

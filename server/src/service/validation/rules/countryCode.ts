@@ -3,7 +3,7 @@
 // in which form, so a full English name is accepted (the code only hinted) and a value that is
 // neither a code nor a name is a warning, not an error.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { countryCodeOfName, isAlpha2Code } from '../../countries';
+import { countryCodeOfName, isIso3166Alpha2 } from '../../../../../common/src/countries';
 import { replaceValue } from '../../edits';
 import { NO_FINDINGS, type OrderRule, type RuleFinding } from '../rule';
 
@@ -17,8 +17,8 @@ export const countryCode: OrderRule = {
       if (b.field.format !== 'iso3166-country' || node?.type !== 'string' || node.value.trim() === '')
         continue;
       const value = node.value.trim();
-      if (isAlpha2Code(value)) continue;
-      const code = isAlpha2Code(value.toUpperCase()) ? value.toUpperCase() : countryCodeOfName(value);
+      if (isIso3166Alpha2(value)) continue;
+      const code = isIso3166Alpha2(value.toUpperCase()) ? value.toUpperCase() : countryCodeOfName(value);
       if (code && code === value.toUpperCase()) {
         (findings ??= []).push({
           range: model.rangeOf(node),
