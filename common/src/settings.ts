@@ -1,7 +1,11 @@
 // One typed settings module, shared by client and server (vscode-eslint style).
 // Adding a setting: declare it in package.json `contributes.configuration`, add it here with its
-// default, read it where it is used through `readSettings`.
-import { comodoAutoApplySsl, ssl2buySectigoPacEnterprise } from './catalogue';
+// default, read it where it is used through `readSettings`. The settings of each order API
+// (`certOrder.<settingsPrefix>.*`) are not written by hand: their keys come from the catalogue
+// (catalogue/names.ts), and scripts/generate-manifest.ts writes them into package.json.
+import { apiSettingKey, catalogues, type ApiCatalogue } from './catalogue';
+
+export { apiSettingKey } from './catalogue';
 
 /** `certOrder.csr.*`: how the CSR rules judge a CSR (read by the language server). */
 export interface CsrSettings {
@@ -14,7 +18,7 @@ export interface CsrSettings {
   keyPolicy: 'current' | 'document';
 }
 
-/** Endpoints and account name of one order API (`certOrder.comodo.*`, `certOrder.ssl2buy.*`). */
+/** Endpoints and account name of one order API (`certOrder.<settingsPrefix>.*`: `certOrder.comodo.*`). */
 export interface ApiEndpointSettings {
   /** Production URL; default: the vendor document's URL. */
   productionUrl: string;
@@ -37,7 +41,7 @@ export interface HttpSettings {
 
 /** The client's submission settings (not read by the language server). */
 export interface SubmissionSettings {
-  /** Keyed by the API's vendor key: the first segment of its id (`comodo`, `ssl2buy`). */
+  /** Keyed by the catalogue's `settingsPrefix` (`comodo`, `ssl2buy`), which no two APIs share. */
   apis: Record<string, ApiEndpointSettings>;
   http: HttpSettings;
   /** `globalStorage`: the extension's global storage; `workspace`: `.cert-orders/history/` in the order's folder. */
@@ -50,15 +54,14 @@ export interface OrderSettings {
   csr: CsrSettings;
 }
 
+/** An API's settings when none is set: the vendor document's URLs. */
+export function defaultApiSettings(api: ApiCatalogue): ApiEndpointSettings {
+  return { productionUrl: api.endpoints.production, demoUrl: api.endpoints.demo ?? '', userName: '' };
+}
+
+/** The defaults of the APIs known at load; `apiSettings` (protocol/endpoint.ts) covers one registered later. */
 export const defaultSubmissionSettings: SubmissionSettings = {
-  apis: {
-    comodo: { productionUrl: comodoAutoApplySsl.endpoints.production, demoUrl: '', userName: '' },
-    ssl2buy: {
-      productionUrl: ssl2buySectigoPacEnterprise.endpoints.production,
-      demoUrl: ssl2buySectigoPacEnterprise.endpoints.demo ?? '',
-      userName: '',
-    },
-  },
+  apis: Object.fromEntries(catalogues.map((api) => [api.settingsPrefix, defaultApiSettings(api)])),
   http: {
     connectTimeoutMs: 10000,
     responseTimeoutMs: 60000,
@@ -73,15 +76,6 @@ export const defaultSubmissionSettings: SubmissionSettings = {
 export const defaultSettings: OrderSettings = {
   csr: { keyPolicy: 'current' },
 };
-
-/** The manifest name of each account-name setting, per vendor key. */
-const USER_NAME_SETTING: Record<string, string> = { comodo: 'loginName', ssl2buy: 'partnerEmail' };
-
-/** The manifest key of one of an API's settings, e.g. `certOrder.comodo.demoUrl`, `certOrder.comodo.loginName`. */
-export function apiSettingKey(vendor: string, setting: keyof ApiEndpointSettings): string {
-  const name = setting === 'userName' ? (USER_NAME_SETTING[vendor] ?? 'userName') : setting;
-  return `certOrder.${vendor}.${name}`;
-}
 
 /**
  * Reads the submission settings through `get('certOrder.x.y')` (in the client:
@@ -102,12 +96,13 @@ export function readSubmissionSettings(get: (key: string) => unknown): Submissio
     return typeof v === 'boolean' ? v : fallback;
   };
   const apis: Record<string, ApiEndpointSettings> = {};
-  for (const [vendor, defaults] of Object.entries(d.apis)) {
-    apis[vendor] = {
+  for (const api of catalogues) {
+    const defaults = defaultApiSettings(api);
+    apis[api.settingsPrefix] = {
       productionUrl:
-        str(apiSettingKey(vendor, 'productionUrl'), defaults.productionUrl) || defaults.productionUrl,
-      demoUrl: str(apiSettingKey(vendor, 'demoUrl'), defaults.demoUrl),
-      userName: str(apiSettingKey(vendor, 'userName'), defaults.userName),
+        str(apiSettingKey(api, 'productionUrl'), defaults.productionUrl) || defaults.productionUrl,
+      demoUrl: str(apiSettingKey(api, 'demoUrl'), defaults.demoUrl),
+      userName: str(apiSettingKey(api, 'userName'), defaults.userName),
     };
   }
   const location = get('certOrder.history.location');

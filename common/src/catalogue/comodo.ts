@@ -299,6 +299,8 @@ export const COMODO_DELIVERY_TIMES: ValueSpec[] = [
 export const comodoAutoApplySsl: ApiCatalogue = {
   id: 'comodo-autoapplyssl',
   title: 'Comodo !AutoApplySSL',
+  settingsPrefix: 'comodo',
+  envPrefix: 'COMODO',
   document: DOC,
   caseInsensitiveNames: true,
   certificateKind: 'tls',

@@ -1,12 +1,35 @@
-// The registry of order APIs. Adding an API is adding its catalogue here (and its rules).
+// The registry of order APIs. Adding an API is adding its catalogue to SHIPPED (and its rules);
+// everything else (settings, environment variables, snippets, schemas, the sandbox) reads it.
 import { comodoAutoApplySsl } from './comodo';
+import { catalogueClashes } from './names';
 import { ssl2buySectigoPacEnterprise } from './ssl2buy';
 import type { ApiCatalogue, FieldSpec } from './types';
 
 export * from './types';
+export * from './names';
 export { comodoAutoApplySsl, ssl2buySectigoPacEnterprise };
 
-export const catalogues: readonly ApiCatalogue[] = [comodoAutoApplySsl, ssl2buySectigoPacEnterprise];
+const SHIPPED: readonly ApiCatalogue[] = [comodoAutoApplySsl, ssl2buySectigoPacEnterprise];
+
+const registry: ApiCatalogue[] = [...SHIPPED];
+
+/** Every order API: the shipped ones, then any registered by `registerCatalogue`. Read it at use, not at load. */
+export const catalogues: readonly ApiCatalogue[] = registry;
+
+/**
+ * Adds an API beside the shipped ones, in this process only (a test's synthetic API). Throws
+ * when it would share an id, a setting or an environment variable with another. Returns the
+ * function that removes it again.
+ */
+export function registerCatalogue(api: ApiCatalogue): () => void {
+  const clashes = catalogueClashes(api, registry);
+  if (clashes.length > 0) throw new Error(`Cannot register ${api.id}: ${clashes.join(' ')}`);
+  registry.push(api);
+  return () => {
+    const i = registry.indexOf(api);
+    if (i >= 0 && !SHIPPED.includes(api)) registry.splice(i, 1);
+  };
+}
 
 /** The order file's key that names its API: `"$api": "comodo-autoapplyssl"`. */
 export const API_KEY = '$api';

@@ -27,6 +27,8 @@ const hashValueNote =
 export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
   id: 'ssl2buy-sectigo-pac-enterprise',
   title: 'SSL2Buy Sectigo PAC Enterprise (S/MIME)',
+  settingsPrefix: 'ssl2buy',
+  envPrefix: 'SSL2BUY',
   document: DOC,
   caseInsensitiveNames: false,
   certificateKind: 'smime',

@@ -118,6 +118,18 @@ export interface ApiCatalogue {
   /** The value of `$api` in an order file. */
   id: string;
   title: string;
+  /**
+   * The API's settings: `certOrder.<settingsPrefix>.productionUrl`, `.demoUrl`, and the account
+   * name, named after the user credential field (`certOrder.comodo.loginName`). Declared, never
+   * derived from `id`: two APIs of one vendor must not share an endpoint. The registry refuses a
+   * catalogue whose settings are another's.
+   */
+  settingsPrefix: string;
+  /**
+   * The credentials' environment variables: `CERT_ORDER_<envPrefix>_[DEMO_|PRODUCTION_]<FIELD>`
+   * (`CERT_ORDER_COMODO_LOGIN_PASSWORD`). Declared for the same reason as `settingsPrefix`.
+   */
+  envPrefix: string;
   /** The vendor document this catalogue is read from. */
   document: string;
   /** Comodo: argument names are case-insensitive; SSL2Buy: JSON names are exact. */

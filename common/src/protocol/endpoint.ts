@@ -1,17 +1,23 @@
 // Which URL an order goes to, and whether that URL may be used.
 import type { ApiCatalogue } from '../catalogue';
 import { credentialField } from './order';
-import { apiSettingKey, type ApiEndpointSettings, type SubmissionSettings } from '../settings';
+import {
+  apiSettingKey,
+  defaultApiSettings,
+  type ApiEndpointSettings,
+  type SubmissionSettings,
+} from '../settings';
 import type { Environment } from './types';
 
-/** The settings and environment-variable key of an API: the first segment of its id (`comodo`, `ssl2buy`). */
-export function vendorKey(api: ApiCatalogue): string {
-  return api.id.split('-')[0];
-}
-
+/**
+ * The API's own settings, by its catalogue's `settingsPrefix` (never by the vendor part of its
+ * id: a second SSL2Buy API must not reach the first one's URL); the document's URLs when the
+ * settings have none for it.
+ */
 export function apiSettings(api: ApiCatalogue, settings: SubmissionSettings): ApiEndpointSettings {
-  const s = settings.apis[vendorKey(api)];
-  return s ?? { productionUrl: api.endpoints.production, demoUrl: api.endpoints.demo ?? '', userName: '' };
+  return Object.hasOwn(settings.apis, api.settingsPrefix)
+    ? settings.apis[api.settingsPrefix]
+    : defaultApiSettings(api);
 }
 
 export interface ResolvedEndpoint {
@@ -75,7 +81,7 @@ export function endpointProblem(url: string, allowLoopbackHttp: boolean): string
 
 /** The setting that holds an endpoint (`certOrder.comodo.demoUrl`). */
 export function endpointSettingKey(api: ApiCatalogue, environment: Environment): string {
-  return apiSettingKey(vendorKey(api), environment === 'demo' ? 'demoUrl' : 'productionUrl');
+  return apiSettingKey(api, environment === 'demo' ? 'demoUrl' : 'productionUrl');
 }
 
 function hostOf(url: string | undefined): string | undefined {
