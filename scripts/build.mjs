@@ -1,5 +1,6 @@
 // One esbuild run, one bundle per entry point (vscode-eslint / rust-analyzer style).
 // The client keeps `vscode` external; the server and the sandbox are plain Node programs.
+import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
 
 const watch = process.argv.includes('--watch');
@@ -22,6 +23,16 @@ const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
   { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
   { entryPoints: ['sandbox/src/main.ts'], outfile: 'sandbox/out/sandbox.js' },
+  // The command-line tool (`cert-order`, package.json `bin`): the same service as the server.
+  {
+    entryPoints: ['cli/src/cli.ts'],
+    outfile: 'cli/out/cert-order.js',
+    // tinyglobby's fdir is bundled from its ES module, which reads import.meta.url (empty in CJS).
+    banner: {
+      js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;",
+    },
+    define: { 'import.meta.url': 'importMetaUrl' },
+  },
 ];
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
 if (watch) {
@@ -29,4 +40,6 @@ if (watch) {
 } else {
   await Promise.all(contexts.map((c) => c.rebuild()));
   await Promise.all(contexts.map((c) => c.dispose()));
+  // The bin runs as ./cli/out/cert-order.js too, not only through npx.
+  chmodSync('cli/out/cert-order.js', 0o755);
 }

@@ -1,5 +1,5 @@
 // `npm test`: every tier, one after the other, and a failure in one does not hide the others:
-// set-up and build first (nothing can run without them), then lint, type-check, unit, protocol,
+// set-up and build first (nothing can run without them), then lint, type-check, unit, protocol, cli,
 // browser and in-editor tiers, each run even when an earlier one failed. Ends with a table of
 // the tiers and, as its very last line, the in-editor tier's `N passed, N failed`; exits 1 when
 // any tier failed.
@@ -15,6 +15,7 @@ const tiers = [
   { name: 'type-check', cmd: [npm, 'run', 'typecheck'] },
   { name: 'unit', cmd: [npm, 'run', 'test:unit'] },
   { name: 'protocol', cmd: [npm, 'run', 'test:protocol'] },
+  { name: 'cli', cmd: [npm, 'run', 'test:cli'] },
   { name: 'browser', cmd: [npm, 'run', 'test:e2e'] },
   { name: 'in-editor', cmd: [npm, 'run', 'test:vscode'], summary: true },
 ];

@@ -95,10 +95,10 @@ export class LspClient {
     return new Promise((resolve, reject) => this.waiters.push({ uri, version, resolve, reject }));
   }
 
-  async open(uri: string, text: string, version = 1): Promise<Published> {
+  async open(uri: string, text: string, version = 1, languageId = 'cert-order'): Promise<Published> {
     const published = this.nextDiagnostics(uri, version);
     await this.connection.sendNotification('textDocument/didOpen', {
-      textDocument: { uri, languageId: 'cert-order', version, text },
+      textDocument: { uri, languageId, version, text },
     });
     return published;
   }

@@ -1,0 +1,93 @@
+// The language server's checks, outside the editor: the same pure order service and CSR features
+// the server builds (server/src/serverMain.ts), with Node's file system, over files on disk.
+import { constants } from 'node:fs';
+import { open } from 'node:fs/promises';
+import { pathToFileURL } from 'node:url';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { Diagnostic } from 'vscode-languageserver-types';
+import { CsrCache, csrTextFromBytes } from '../../common/src/csr';
+import { defaultSettings, type OrderSettings } from '../../common/src/settings';
+import { createCsrFeatures, isCsrDocument, type CsrFeatures } from '../../server/src/csr';
+import { listLocalDirectory, readLocalFile } from '../../server/src/serverMain';
+import { getOrderLanguageService, type OrderLanguageService } from '../../server/src/service';
+
+/** Larger than anything the service checks (it answers file-too-large past 4 MB) yet bounded. */
+const MAX_FILE_BYTES = 16 * 1024 * 1024;
+
+export type FileKind = 'order' | 'csr';
+
+export interface CheckedFile {
+  /** As given or found, relative to the current folder where it is inside it. */
+  path: string;
+  uri: string;
+  kind: FileKind;
+  diagnostics: Diagnostic[];
+}
+
+export interface Checker {
+  service: OrderLanguageService;
+  csr: CsrFeatures;
+  /** The CSR decode cache the CSR features share (a CSR used by many orders is decoded once). */
+  cache: CsrCache;
+  settings: OrderSettings;
+  /** Checks one file; rejects when it cannot be read. */
+  check(path: string, absolutePath: string): Promise<CheckedFile>;
+}
+
+export function kindOf(path: string): FileKind {
+  return isCsrDocument({ languageId: '', uri: path }) ? 'csr' : 'order';
+}
+
+/**
+ * Reads a regular file (links followed), at most MAX_FILE_BYTES, counting while reading: a FIFO or
+ * device named on the command line must not hang or fill memory, whatever `stat` says of its size.
+ */
+export async function readBounded(absolutePath: string, max = MAX_FILE_BYTES): Promise<Buffer> {
+  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
+  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
+  try {
+    if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
+    const chunks: Buffer[] = [];
+    let total = 0;
+    for (;;) {
+      const chunk = Buffer.alloc(Math.min(64 * 1024, max + 1 - total));
+      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
+      if (bytesRead === 0) break;
+      chunks.push(chunk.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) throw new Error(`larger than ${max} bytes: too large to check`);
+    }
+    return Buffer.concat(chunks);
+  } finally {
+    await handle.close();
+  }
+}
+
+export function createChecker(keyPolicy: OrderSettings['csr']['keyPolicy'] = 'current'): Checker {
+  const cache = new CsrCache();
+  const csr = createCsrFeatures(cache);
+  const service = getOrderLanguageService({
+    readFile: readLocalFile,
+    listDirectory: listLocalDirectory,
+    csr: csr.participant,
+  });
+  const settings: OrderSettings = { ...defaultSettings, csr: { ...defaultSettings.csr, keyPolicy } };
+  return {
+    service,
+    csr,
+    cache,
+    settings,
+    async check(path, absolutePath) {
+      const uri = pathToFileURL(absolutePath).href;
+      const kind = kindOf(path);
+      const bytes = await readBounded(absolutePath);
+      if (kind === 'csr') {
+        // A binary DER .csr becomes its PEM text, as the server reads a referenced file.
+        const document = TextDocument.create(uri, 'cert-csr', 1, csrTextFromBytes(bytes));
+        return { path, uri, kind, diagnostics: csr.validateDocument(document, settings) };
+      }
+      const document = TextDocument.create(uri, 'cert-order', 1, bytes.toString('utf8'));
+      return { path, uri, kind, diagnostics: await service.doValidation(document, settings) };
+    },
+  };
+}

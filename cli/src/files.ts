@@ -1,0 +1,63 @@
+// Which files `cert-order check` reads: the paths, folders and globs given, or every
+// `*.order.json` under the current folder. node_modules and .git are never searched.
+import { lstat, stat } from 'node:fs/promises';
+import * as path from 'node:path';
+import { glob, isDynamicPattern } from 'tinyglobby';
+
+const ORDER_PATTERN = '**/*.order.json';
+const IGNORE = ['**/node_modules/**', '**/.git/**'];
+
+export interface FoundFile {
+  /** For output: relative to the current folder when inside it, otherwise absolute. */
+  display: string;
+  absolute: string;
+}
+
+export class UsageError extends Error {}
+
+function display(cwd: string, absolute: string): string {
+  const rel = path.relative(cwd, absolute);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : absolute;
+}
+
+async function orderFilesUnder(folder: string): Promise<string[]> {
+  const found = await glob(ORDER_PATTERN, {
+    cwd: folder,
+    ignore: IGNORE,
+    dot: true,
+    absolute: true,
+    followSymbolicLinks: false,
+  });
+  return found.sort();
+}
+
+/** Expands the operands; a path that does not exist or a glob that matches nothing is a usage error. */
+export async function findFiles(operands: readonly string[], cwd: string): Promise<FoundFile[]> {
+  const absolute: string[] = [];
+  if (operands.length === 0) absolute.push(...(await orderFilesUnder(cwd)));
+  for (const operand of operands) {
+    const full = path.resolve(cwd, operand);
+    // A dangling link exists (lstat) but cannot be read: it is listed, and its read fails with why.
+    const info = await stat(full).catch(() => lstat(full).catch(() => undefined));
+    if (info?.isDirectory()) {
+      absolute.push(...(await orderFilesUnder(full)));
+    } else if (info) {
+      absolute.push(full);
+    } else if (isDynamicPattern(operand)) {
+      const matched = await glob(operand, { cwd, ignore: IGNORE, dot: true, absolute: true });
+      if (matched.length === 0) throw new UsageError(`no file matches ${operand}`);
+      absolute.push(...matched.sort());
+    } else {
+      throw new UsageError(`${operand}: no such file or folder`);
+    }
+  }
+  const seen = new Set<string>();
+  const out: FoundFile[] = [];
+  for (const a of absolute) {
+    const normal = path.normalize(a);
+    if (seen.has(normal)) continue;
+    seen.add(normal);
+    out.push({ display: display(cwd, normal), absolute: normal });
+  }
+  return out;
+}

@@ -1,0 +1,202 @@
+// `cert-order`: the extension's checks and tools outside the editor, for pipelines and scripts.
+//   cert-order check [PATH|GLOB ...]    the language server's diagnostics for order and .csr files
+//   cert-order decode-csr FILE|-        the CSR's decode, as the hover shows it
+//   cert-order sandbox [--port N]       the local sandbox of both APIs
+// Exit codes: 0 clean, 1 problems (errors, or warnings past --max-warnings), 2 usage or I/O errors.
+import * as path from 'node:path';
+import { parseArgs } from 'node:util';
+import { startSandbox } from '../../sandbox/src/server';
+import { createChecker, readBounded, type CheckedFile } from './checker';
+import { decodeCsrFile } from './decodeCsr';
+import { findFiles, UsageError } from './files';
+import { countAll, type CheckReport, type FileError } from './formats/common';
+import { formatGithub } from './formats/github';
+import { formatJson } from './formats/json';
+import { formatSarif } from './formats/sarif';
+import { formatText, useColour } from './formats/text';
+import { version } from '../../package.json';
+
+export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+
+const USAGE = `Usage: cert-order <command> [options]
+
+Commands:
+  check [PATH|GLOB ...]   Check order files (*.order.json) and .csr files as the editor does.
+                          Default: every *.order.json under the current folder (node_modules and
+                          .git skipped). A folder means every *.order.json under it.
+      --format text|json|sarif|github   Output format (default: text).
+      --max-warnings N                  Exit 1 when there are more than N warnings.
+      --key-policy current|document     The CSR key and signature rule (default: current).
+  decode-csr FILE|-       Decode a CSR (a .csr/.pem file, an order's CSR, or standard input).
+      --format text|json                Output format (default: text).
+      --key-policy current|document
+  sandbox                 Run the local sandbox of both APIs until Ctrl+C.
+      --port N                          Port (default 8790; 0: a free one).
+      --host H                          Address to listen on (default 127.0.0.1).
+      --csr-policy current|document
+
+  --help, -h              This text.   --version   The version.
+
+Exit codes: 0 no problems, 1 problems found (errors, or warnings past --max-warnings),
+2 usage or I/O error.`;
+
+export interface Io {
+  cwd: string;
+  env: NodeJS.ProcessEnv;
+  stdout: { write(s: string): unknown; isTTY?: boolean };
+  stderr: { write(s: string): unknown };
+  readStdin(): Promise<Buffer>;
+}
+
+function keyPolicy(value: string | undefined): 'current' | 'document' {
+  if (value === undefined || value === 'current' || value === 'document') return value ?? 'current';
+  throw new UsageError(`--key-policy is current or document, not ${value}`);
+}
+
+function oneOf<T extends string>(
+  flag: string,
+  value: string | undefined,
+  allowed: readonly T[],
+  fallback: T,
+): T {
+  if (value === undefined) return fallback;
+  if ((allowed as readonly string[]).includes(value)) return value as T;
+  throw new UsageError(`--${flag} is ${allowed.join(', ')}; not ${value}`);
+}
+
+async function check(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: {
+      format: { type: 'string' },
+      'max-warnings': { type: 'string' },
+      'key-policy': { type: 'string' },
+    },
+  });
+  const format = oneOf('format', values.format, ['text', 'json', 'sarif', 'github'] as const, 'text');
+  let maxWarnings: number | undefined;
+  if (values['max-warnings'] !== undefined) {
+    maxWarnings = Number(values['max-warnings']);
+    if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
+      throw new UsageError(`--max-warnings takes a whole number, not ${values['max-warnings']}`);
+  }
+  const checker = createChecker(keyPolicy(values['key-policy']));
+  const found = await findFiles(positionals, io.cwd);
+  const files: CheckedFile[] = [];
+  const errors: FileError[] = [];
+  for (const f of found) {
+    try {
+      files.push(await checker.check(f.display, f.absolute));
+    } catch (err) {
+      errors.push({ path: f.display, message: err instanceof Error ? err.message : String(err) });
+    }
+  }
+  const report: CheckReport = { files, errors };
+  const out =
+    format === 'json'
+      ? formatJson(report)
+      : format === 'sarif'
+        ? formatSarif(report, io.cwd, version)
+        : format === 'github'
+          ? formatGithub(report)
+          : formatText(report, useColour(io.stdout, io.env));
+  io.stdout.write(out);
+  if (found.length === 0 && format === 'text')
+    io.stderr.write(
+      'cert-order: no *.order.json files here (give paths, folders or globs to check others)\n',
+    );
+  if (errors.length) return EXIT.usage;
+  const counts = countAll(report);
+  if (counts.error > 0) return EXIT.problems;
+  if (maxWarnings !== undefined && counts.warning > maxWarnings) return EXIT.problems;
+  return EXIT.ok;
+}
+
+async function decode(args: string[], io: Io): Promise<number> {
+  const { values, positionals } = parseArgs({
+    args,
+    allowPositionals: true,
+    options: { format: { type: 'string' }, 'key-policy': { type: 'string' } },
+  });
+  const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
+  if (positionals.length !== 1) throw new UsageError('decode-csr takes one FILE, or - for standard input');
+  const name = positionals[0];
+  const absolute = name === '-' ? undefined : path.resolve(io.cwd, name);
+  let bytes: Buffer;
+  try {
+    bytes = absolute ? await readBounded(absolute) : await io.readStdin();
+  } catch (err) {
+    io.stderr.write(`cert-order: cannot read ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
+    return EXIT.usage;
+  }
+  const checker = createChecker(keyPolicy(values['key-policy']));
+  const outcome = await decodeCsrFile(checker, name, absolute, bytes);
+  if (format === 'json') io.stdout.write(JSON.stringify(outcome.json, null, 2) + '\n');
+  else if (outcome.report !== undefined) io.stdout.write(outcome.report.replace(/\n?$/, '\n'));
+  else io.stderr.write(`cert-order: ${outcome.message}\n`);
+  return outcome.ok ? EXIT.ok : EXIT.problems;
+}
+
+async function sandbox(args: string[], io: Io): Promise<number> {
+  const { values } = parseArgs({
+    args,
+    options: {
+      port: { type: 'string' },
+      host: { type: 'string' },
+      'csr-policy': { type: 'string' },
+      quiet: { type: 'boolean' },
+    },
+  });
+  const port = Number(values.port ?? io.env.CERT_ORDER_SANDBOX_PORT ?? 8790);
+  if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`not a port: ${values.port}`);
+  const csrPolicy = oneOf('csr-policy', values['csr-policy'], ['current', 'document'] as const, 'current');
+  const running = await startSandbox({
+    host: values.host ?? '127.0.0.1',
+    port,
+    csrPolicy,
+    log: values.quiet ? undefined : (line) => io.stdout.write(line + '\n'),
+  });
+  io.stdout.write(`Sandbox listening on ${running.origin}\n`);
+  for (const [id, url] of Object.entries(running.urls)) io.stdout.write(`  ${id}: ${url}\n`);
+  await new Promise<void>((resolve) => {
+    const stop = () => resolve();
+    process.once('SIGINT', stop);
+    process.once('SIGTERM', stop);
+  });
+  await running.close();
+  return EXIT.ok;
+}
+
+export async function main(argv: string[], io: Io): Promise<number> {
+  const [command, ...rest] = argv;
+  try {
+    switch (command) {
+      case 'check':
+        return await check(rest, io);
+      case 'decode-csr':
+        return await decode(rest, io);
+      case 'sandbox':
+        return await sandbox(rest, io);
+      case '--version':
+        io.stdout.write(`${version}\n`);
+        return EXIT.ok;
+      case '--help':
+      case '-h':
+      case 'help':
+        io.stdout.write(USAGE + '\n');
+        return EXIT.ok;
+      case undefined:
+        io.stderr.write(USAGE + '\n');
+        return EXIT.usage;
+      default:
+        throw new UsageError(`unknown command ${command}`);
+    }
+  } catch (err) {
+    // parseArgs throws TypeErrors with a code for unknown or malformed options.
+    const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
+    io.stderr.write(`cert-order: ${err instanceof Error ? err.message : String(err)}\n`);
+    if (usage) io.stderr.write(`Run cert-order --help for the commands and options.\n`);
+    return EXIT.usage;
+  }
+}
