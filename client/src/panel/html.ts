@@ -113,7 +113,7 @@ function failureSection(record: SubmissionRecord): string {
   const f = record.failure;
   if (!f) return '';
   return `<section id="failure" class="failure-${escapeHtml(f.kind)}">
-  <h2>${f.kind === 'not-sent' ? 'Not sent' : 'No answer: the order may have been placed'}</h2>
+  <h2>${f.kind === 'not-sent' ? 'Not placed: nothing reached the CA' : 'May have been placed: no whole answer came back'}</h2>
   <p><code id="failure-code">${escapeHtml(f.code)}</code> ${escapeHtml(f.message)}</p>
 </section>`;
 }
@@ -218,7 +218,7 @@ export function renderSubmissionHtml(
   const contentType = record.request.headers['content-type'];
   return `${head}
 <body data-outcome="${escapeHtml(outcome)}" data-record-id="${escapeHtml(record.id)}">
-<h1 id="summary" class="outcome-${escapeHtml(outcome)}">${escapeHtml(outcomeText(outcome))}: ${escapeHtml(record.apiTitle)} (${escapeHtml(record.environment)})</h1>
+<h1 id="summary" class="outcome-${escapeHtml(outcome)}">${escapeHtml(outcomeText(outcome))}: ${escapeHtml(record.apiTitle)}, ${escapeHtml(record.environment)}</h1>
 <p id="summary-detail">${escapeHtml(resultMessage(record).text)}</p>
 ${statusLine}
 ${orderNumber ? `<p id="order-number-line">Order number ${valueWithCopy('order-number', orderNumber, true)}</p>` : ''}

@@ -67,12 +67,13 @@ export function orderNumberOf(record: SubmissionRecord): string | undefined {
   return record.parsed?.kind === 'success' ? record.parsed.orderNumber : undefined;
 }
 
+// What the outcome means for the order, first (the panel's heading, the history list).
 const OUTCOME_TEXT: Record<Outcome, string> = {
-  success: 'Success',
-  error: 'Error',
-  unexpected: 'Unexpected response',
-  'not-sent': 'Not sent',
-  'maybe-placed': 'No answer: the order may have been placed',
+  success: 'Placed',
+  error: 'Refused by the CA',
+  unexpected: 'May have been placed (unexpected answer)',
+  'not-sent': 'Not placed',
+  'maybe-placed': 'May have been placed (no answer)',
 };
 
 export function outcomeText(outcome: Outcome): string {

@@ -125,7 +125,7 @@ describe('renderSubmissionHtml', () => {
     );
     assert.match(html, /class="outcome-maybe-placed"/);
     assert.match(html, /id="failure" class="failure-maybe-sent"/);
-    assert.match(html, /may have been placed/);
+    assert.match(html, /May have been placed/);
     assert.match(renderSubmissionHtml(undefined, opts), /No submission to show/);
   });
 
