@@ -1,7 +1,17 @@
 // One esbuild run, one bundle per entry point (vscode-eslint / rust-analyzer style).
 // The client keeps `vscode` external; the server and the sandbox are plain Node programs.
+import { spawnSync } from 'node:child_process';
+import { fileURLToPath } from 'node:url';
 import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+
+// First the files generated from the catalogues (schemas, package.json's API settings, the
+// snippets), so that what is bundled and packaged matches the catalogues.
+const generated = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/generate.ts'], {
+  cwd: fileURLToPath(new URL('..', import.meta.url)),
+  stdio: 'inherit',
+});
+if (generated.status !== 0) process.exit(generated.status ?? 1);
 
 const watch = process.argv.includes('--watch');
 const common = {

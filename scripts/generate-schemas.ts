@@ -1,5 +1,6 @@
 // Writes the JSON Schema of every order API to schemas/<api id>.schema.json, generated from the
-// catalogue (server/src/service/schema/orderSchema.ts). Run after changing the catalogue:
+// catalogue (server/src/service/schema/orderSchema.ts). The build writes them through
+// scripts/generate.ts; on their own:
 //   node --import tsx scripts/generate-schemas.ts          write the files
 //   node --import tsx scripts/generate-schemas.ts --check  exit 1 when a file is out of date
 // test/unit/service/schemas.test.ts fails when the committed files differ from the output.

@@ -27,6 +27,7 @@ export const syntheticApi: ApiCatalogue = {
   title: 'Synthetic PositiveSSL (test API)',
   settingsPrefix: 'syntheticPositiveSsl',
   envPrefix: 'SYNTHETIC_POSITIVESSL',
+  snippet: { prefix: 'order-synthetic' },
   document: DOC,
   caseInsensitiveNames: false,
   certificateKind: 'tls',

@@ -301,6 +301,8 @@ export const comodoAutoApplySsl: ApiCatalogue = {
   title: 'Comodo !AutoApplySSL',
   settingsPrefix: 'comodo',
   envPrefix: 'COMODO',
+  // years or days is required for most products (their rows' "required" column); a new order gives days.
+  snippet: { prefix: 'order-comodo', alsoFields: ['days'] },
   document: DOC,
   caseInsensitiveNames: true,
   certificateKind: 'tls',

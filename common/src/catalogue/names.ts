@@ -8,6 +8,13 @@ export type ApiSetting = 'productionUrl' | 'demoUrl' | 'userName';
 
 export const API_SETTINGS: readonly ApiSetting[] = ['productionUrl', 'demoUrl', 'userName'];
 
+/**
+ * The groups of settings all APIs share (`certOrder.http.*`, ..., in settings.ts): no API's
+ * `settingsPrefix`. Every other `certOrder.<group>.*` key in the manifest is an API's, generated
+ * from its catalogue (scripts/generate-manifest.ts).
+ */
+export const SHARED_SETTING_GROUPS: readonly string[] = ['http', 'history', 'credentials', 'csr'];
+
 /** The field that holds a credential; every order API has one of each. */
 export function credentialSpec(api: ApiCatalogue, role: CredentialRole): FieldSpec {
   const field = api.fields.find((f) => f.credential === role);
@@ -56,7 +63,7 @@ export function externalNames(api: ApiCatalogue): string[] {
 }
 
 /**
- * Why `api` cannot join `others`, or an empty list: a shared id, a malformed prefix, or a setting
+ * Why `api` cannot join `others`, or an empty list: a shared id or snippet, a malformed prefix, or a setting
  * or environment variable that another API reads too (`SSL2BUY` and `SSL2BUY_DEMO` would share
  * `CERT_ORDER_SSL2BUY_DEMO_API_KEY`). Such a catalogue would send its orders to another API's
  * endpoint, or with another API's credentials.
@@ -65,6 +72,8 @@ export function catalogueClashes(api: ApiCatalogue, others: readonly ApiCatalogu
   const out: string[] = [];
   if (!/^[a-z][A-Za-z0-9]*$/.test(api.settingsPrefix))
     out.push(`${api.id}: settingsPrefix "${api.settingsPrefix}" is not a camelCase word.`);
+  if (SHARED_SETTING_GROUPS.includes(api.settingsPrefix))
+    out.push(`${api.id}: settingsPrefix "${api.settingsPrefix}" names the settings all APIs share.`);
   if (!/^[A-Z][A-Z0-9]*(_[A-Z0-9]+)*$/.test(api.envPrefix))
     out.push(`${api.id}: envPrefix "${api.envPrefix}" is not UPPER_SNAKE_CASE.`);
   const mine = new Set(externalNames(api));
@@ -73,6 +82,8 @@ export function catalogueClashes(api: ApiCatalogue, others: readonly ApiCatalogu
     if (other.id === api.id) out.push(`${api.id}: another catalogue has this id.`);
     if (other.settingsPrefix === api.settingsPrefix)
       out.push(`${api.id}: settingsPrefix "${api.settingsPrefix}" is ${other.id}'s.`);
+    if (other.snippet.prefix === api.snippet.prefix)
+      out.push(`${api.id}: snippet prefix "${api.snippet.prefix}" is ${other.id}'s.`);
     const shared = externalNames(other).filter((n) => mine.has(n));
     if (shared.length > 0) out.push(`${api.id}: ${shared.join(', ')} also belong to ${other.id}.`);
   }

@@ -29,6 +29,7 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
   title: 'SSL2Buy Sectigo PAC Enterprise (S/MIME)',
   settingsPrefix: 'ssl2buy',
   envPrefix: 'SSL2BUY',
+  snippet: { prefix: 'order-ssl2buy' },
   document: DOC,
   caseInsensitiveNames: false,
   certificateKind: 'smime',

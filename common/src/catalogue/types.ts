@@ -114,6 +114,18 @@ export interface EndpointSpec {
   encoding: 'json' | 'form';
 }
 
+/**
+ * A new order as a snippet: every field required in the file (credentials excluded), plus
+ * `alsoFields`, in the table's order. A field's value is its `placeholder`, else a choice of its
+ * `values`, else empty for the user to fill in.
+ */
+export interface SnippetSpec {
+  /** What the user types for it: `order-comodo`. The API's id is offered too. */
+  prefix: string;
+  /** Fields that are not always required but that a new order needs (Comodo: `days`, one of years/days). */
+  alsoFields?: string[];
+}
+
 export interface ApiCatalogue {
   /** The value of `$api` in an order file. */
   id: string;
@@ -130,6 +142,8 @@ export interface ApiCatalogue {
    * (`CERT_ORDER_COMODO_LOGIN_PASSWORD`). Declared for the same reason as `settingsPrefix`.
    */
   envPrefix: string;
+  /** The snippet of a new order (generated into snippets/cert-order.code-snippets). */
+  snippet: SnippetSpec;
   /** The vendor document this catalogue is read from. */
   document: string;
   /** Comodo: argument names are case-insensitive; SSL2Buy: JSON names are exact. */

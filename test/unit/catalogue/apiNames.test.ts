@@ -100,6 +100,7 @@ describe('API names: settings and environment variables', () => {
       id: 'ssl2buy-another',
       settingsPrefix: 'another',
       envPrefix: 'ANOTHER',
+      snippet: { prefix: 'order-another' },
       ...changes,
     });
     assert.throws(() => registerCatalogue(like({ id: syntheticApi.id })), /another catalogue has this id/);
@@ -114,6 +115,11 @@ describe('API names: settings and environment variables', () => {
       /CERT_ORDER_SSL2BUY_DEMO_API_KEY/,
     );
     assert.throws(() => registerCatalogue(like({ settingsPrefix: 'certOrder.x' })), /camelCase/);
+    assert.throws(() => registerCatalogue(like({ settingsPrefix: 'http' })), /settings all APIs share/);
+    assert.throws(
+      () => registerCatalogue(like({ snippet: { prefix: 'order-ssl2buy' } })),
+      /snippet prefix "order-ssl2buy"/,
+    );
     const remove = registerCatalogue(like({}));
     remove();
     assert.ok(!catalogues.some((a) => a.id === 'ssl2buy-another'));

@@ -1,6 +1,8 @@
 // Diagnostics of an order: vscode-json-languageservice's syntax and schema problems, coded and
 // reworded, then every rule that applies to the order's API, on the same parsed tree.
 import { DiagnosticSeverity, type Diagnostic, type Range } from 'vscode-languageserver-types';
+import { catalogues } from '../../../../common/src/catalogue';
+import { orList } from '../text';
 import type { JsonServices } from '../jsonServices';
 import type { OrderModel } from '../model';
 import type { OrderDiagnosticData, OrderLanguageServiceParams, OrderSettings } from '../types';
@@ -39,7 +41,7 @@ export async function validateOrder(
       code: 'empty-file',
       severity: DiagnosticSeverity.Information,
       range: model.range(0, 0),
-      message: `An empty order: type "order-comodo" or "order-ssl2buy" for a new one, or start with { "$api": "..." }.`,
+      message: `An empty order: type ${orList(catalogues.map((a) => `"${a.snippet.prefix}"`))} for a new one, or start with { "$api": "..." }.`,
     });
   }
   const api = model.api;
