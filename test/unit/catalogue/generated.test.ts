@@ -38,7 +38,7 @@ describe('generated manifest and snippets', () => {
       'certOrder.comodo.loginName',
       'certOrder.http.connectTimeoutMs',
     ]);
-    assert.deepEqual(out.capabilities.untrustedWorkspaces.restrictedConfigurations, [
+    assert.deepEqual(out.capabilities?.untrustedWorkspaces?.restrictedConfigurations, [
       'certOrder.comodo.demoUrl',
       'certOrder.history.location',
     ]);
