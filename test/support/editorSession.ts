@@ -104,6 +104,8 @@ export interface SessionOptions {
    * settings' demo endpoints (examples/.vscode/settings.json, port 8790) at it.
    */
   sandbox?: boolean;
+  /** User settings that name the sandbox (production URLs are machine-scoped: user settings only). */
+  sandboxUserSettings?: (origin: string) => Record<string, unknown>;
 }
 
 /** The sandbox's port 8790 as examples/.vscode/settings.json names it. */
@@ -197,6 +199,7 @@ export async function startEditorSession(options: SessionOptions = {}): Promise<
         'telemetry.telemetryLevel': 'off',
         'update.mode': 'none',
         ...options.userSettings,
+        ...(sandbox && options.sandboxUserSettings ? options.sandboxUserSettings(sandbox.origin) : {}),
       },
       null,
       2,

@@ -45,19 +45,26 @@ export interface CredentialDeps {
 export class CredentialResolver implements CredentialProvider {
   constructor(private readonly deps: CredentialDeps) {}
 
+  private envValue(api: ApiCatalogue, role: 'user' | 'secret', environment: Environment): string | undefined {
+    return this.deps.settings().credentialsFromEnvironment
+      ? fromEnvironment(api, role, environment, this.deps.env)?.value
+      : undefined;
+  }
+
+  async account(order: Order, environment: Environment): Promise<string | undefined> {
+    const api = order.api;
+    return (
+      userInOrder(order) ??
+      (apiSettings(api, this.deps.settings()).userName || undefined) ??
+      this.envValue(api, 'user', environment) ??
+      (await this.deps.store.get(secretStorageKey(api, 'user', environment)))
+    );
+  }
+
   async get(order: Order, environment: Environment): Promise<Credentials | undefined> {
     const api = order.api;
-    const settings = this.deps.settings();
-    const useEnv = settings.credentialsFromEnvironment;
-    const envValue = (role: 'user' | 'secret'): string | undefined =>
-      useEnv ? fromEnvironment(api, role, environment, this.deps.env)?.value : undefined;
-
-    const user =
-      userInOrder(order) ??
-      (apiSettings(api, settings).userName || undefined) ??
-      envValue('user') ??
-      (await this.deps.store.get(secretStorageKey(api, 'user', environment))) ??
-      (await this.ask(api, 'user', environment));
+    const envValue = (role: 'user' | 'secret'): string | undefined => this.envValue(api, role, environment);
+    const user = (await this.account(order, environment)) ?? (await this.ask(api, 'user', environment));
     if (!user) return undefined;
     const secret =
       envValue('secret') ??

@@ -4,11 +4,12 @@
 //
 // Order of steps: in-flight guard -> error diagnostics (the server's, of this text) -> order and
 // CSR (file inside the workspace) -> endpoint (and the question for a workspace-chosen host) ->
-// Comodo test flag -> (production) the same order held, earlier submissions -> credentials ->
-// (production) confirmation -> send -> history on disk -> field diagnostics -> panel -> message.
+// Comodo test flag -> (production) the same order held, earlier submissions, confirmation (typing
+// the CSR's name) -> credentials -> send -> history on disk -> field diagnostics -> panel -> message.
 import * as path from 'node:path';
 import {
   buildRequest,
+  credentialField,
   csrReference,
   csrSubjectSummary,
   dcvView,
@@ -49,8 +50,12 @@ import type { Send } from '../http/send';
 import { resultMessage } from './messages';
 
 export interface SubmissionUi {
-  /** Modal production confirmation; true to send. */
-  confirmProduction(message: string, detail: string): Promise<boolean>;
+  /**
+   * Production confirmation; true to send. `detail` is the summary (with the account charged);
+   * sending takes typing `typed` (the CSR's common name, or a word shown): Enter alone and Escape
+   * cancel, so a charged order is never one keystroke away.
+   */
+  confirmProduction(message: string, detail: string, typed: string): Promise<boolean>;
   /** Modal question before sending the credentials to an endpoint a workspace chose; true to send. */
   confirmEndpoint(message: string): Promise<boolean>;
   /** Modal question before re-sending an order that succeeded (or may have) in production. */
@@ -63,6 +68,11 @@ export interface SubmissionUi {
 }
 
 export interface CredentialProvider {
+  /**
+   * The account name the order would be sent with (order, setting, environment, secret storage),
+   * without asking; undefined when it would have to be asked for. Never the secret.
+   */
+  account(order: Order, environment: Environment): Promise<string | undefined>;
   /** The credentials to send with, or undefined when the user cancelled or none are available. */
   get(order: Order, environment: Environment): Promise<Credentials | undefined>;
 }
@@ -265,20 +275,15 @@ async function confirmAndSend(deps: SubmissionDeps, req: SubmitRequest, p: Prepa
       return { status: 'cancelled', reason: 'Not sent again.' };
   }
 
+  // Production: confirmed before any credential is asked for (a cancelled order asks nothing).
+  if (environment === 'production' && !(await confirmProduction(deps, order, csr, endpoint)))
+    return { status: 'cancelled', reason: 'Production submission cancelled.' };
+
   const credentials = await deps.credentials.get(order, environment);
   if (!credentials) return { status: 'cancelled', reason: 'No credentials: not sent.' };
   // A secret typed into the order is never sent, but must not reach the log or the history either.
   const secrets = [credentials.secret, ...secretValuesInOrder(order)];
   const log = (line: string): void => deps.log(redactText(line, secrets));
-
-  if (environment === 'production') {
-    const summary = formatSummary(summariseOrder(order, csrSubjectSummary(csr)));
-    const ok = await deps.ui.confirmProduction(
-      `Send this order to PRODUCTION at ${endpoint.url}? A production order is charged and cannot be taken back.`,
-      summary,
-    );
-    if (!ok) return { status: 'cancelled', reason: 'Production submission cancelled.' };
-  }
 
   const ignoredSecrets = secretKeysInOrder(order);
   if (ignoredSecrets.length > 0)
@@ -336,6 +341,36 @@ async function confirmAndSend(deps: SubmissionDeps, req: SubmitRequest, p: Prepa
   );
   log(`  -> ${outcomeOf(record)} in ${durationMs} ms${response ? ` (HTTP ${response.status})` : ''}`);
   return keepAndShow(deps, req, api, record, log);
+}
+
+/** The word typed to place a production order when the CSR names no common name or e-mail. */
+export const CONFIRM_WORD = 'production';
+
+/** The summary, the account charged (its name, never the secret) and the name to type. */
+async function confirmProduction(
+  deps: SubmissionDeps,
+  order: Order,
+  csr: string,
+  endpoint: ResolvedEndpoint,
+): Promise<boolean> {
+  const subject = csrSubjectSummary(csr);
+  const userField = credentialField(order.api, 'user').name;
+  const account = await deps.credentials.account(order, 'production');
+  const lines = summariseOrder(order, subject);
+  lines.splice(1, 0, {
+    label: 'Account charged',
+    value: account
+      ? `${userField} ${account}`
+      : `${userField} not set yet: asked for after this confirmation`,
+  });
+  const typed = subject?.commonName ?? subject?.email ?? CONFIRM_WORD;
+  return deps.ui.confirmProduction(
+    `Send this order to PRODUCTION at ${endpoint.url}? A production order is charged${
+      account ? ` to ${account}` : ''
+    } and cannot be taken back.`,
+    formatSummary(lines),
+    typed,
+  );
 }
 
 /** History on disk first (closing the panel or the window loses nothing), then diagnostics, panel, message. */

@@ -1,7 +1,7 @@
 // Round trips of Comodo !AutoApplySSL orders through the flow, the undici sender and the sandbox.
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
-import { Bed, comodoOrder } from './harness';
+import { Bed, comodoOrder, SECRET } from './harness';
 
 describe('Comodo !AutoApplySSL round trips against the sandbox', () => {
   const bed = new Bed();
@@ -84,9 +84,55 @@ describe('Comodo !AutoApplySSL round trips against the sandbox', () => {
     assert.match(confirm.detail ?? '', /Validity: 2 years/);
     assert.match(confirm.detail ?? '', /Common name \(CSR\): www\.example\.com/);
     assert.match(confirm.detail ?? '', /Organisation: Example Ltd/);
+    // The account charged, by name (never the secret), and the name to type to send.
+    assert.match(confirm.detail ?? '', /^Account charged: loginName example-reseller$/m);
+    assert.match(confirm.message, /charged to example-reseller/);
+    assert.equal(confirm.typed, 'www.example.com');
+    assert.equal(JSON.stringify(bed.ui).includes(SECRET), false);
     if (result.status !== 'sent') return;
     assert.equal(new URLSearchParams(result.record.request.body).get('test'), null);
     assert.equal(result.record.parsed?.kind === 'success' && result.record.parsed.fields[2].value, '160.00');
+  });
+
+  it('production: confirmed before the credentials are asked for; declined, none are asked', async () => {
+    const file = await bed.writeOrder('order-of-questions.order.json', comodoOrder({ product: '7' }));
+    const from = bed.ui.length;
+    assert.equal((await bed.submit(file, 'production')).status, 'sent');
+    const kinds = bed.ui.slice(from).map((u) => u.kind);
+    assert.ok(kinds.indexOf('confirmProduction') >= 0, kinds.join());
+    assert.ok(kinds.indexOf('confirmProduction') < kinds.indexOf('credentials'), kinds.join());
+
+    bed.answers.production = false;
+    const other = await bed.writeOrder('declined.order.json', comodoOrder({ product: '8' }));
+    const sent = bed.sent;
+    const at = bed.ui.length;
+    const declined = await bed.submit(other, 'production');
+    bed.answers.production = true;
+    assert.equal(declined.status, 'cancelled');
+    assert.equal(bed.sent, sent);
+    assert.deepEqual(
+      bed.ui.slice(at).map((u) => u.kind),
+      ['confirmProduction'],
+    );
+  });
+
+  it('production: an account asked for later is said so; the typed word without a CSR name', async () => {
+    const saved = bed.settings.apis.comodo.userName;
+    const file = await bed.writeOrder(
+      'no-account.order.json',
+      comodoOrder({ loginName: undefined, product: '9' }),
+    );
+    bed.settings.apis.comodo.userName = '';
+    bed.answers.production = false;
+    await bed.submit(file, 'production');
+    bed.answers.production = true;
+    bed.settings.apis.comodo.userName = saved;
+    const confirm = bed.lastUi('confirmProduction');
+    assert.match(
+      confirm?.detail ?? '',
+      /^Account charged: loginName not set yet: asked for after this confirmation$/m,
+    );
+    assert.doesNotMatch(confirm?.message ?? '', /charged to/);
   });
 
   it('production: re-sending the same CSR and product asks first, naming the earlier order number', async () => {

@@ -40,6 +40,8 @@ export interface UiCall {
   kind: string;
   message: string;
   detail?: string;
+  /** What the production confirmation asks to type. */
+  typed?: string;
 }
 
 export class Bed {
@@ -139,8 +141,8 @@ export class Bed {
       send: this.sendWrapper(counted),
       now: () => Date.now(),
       ui: {
-        confirmProduction: async (message, detail) => {
-          this.ui.push({ kind: 'confirmProduction', message, detail });
+        confirmProduction: async (message, detail, typed) => {
+          this.ui.push({ kind: 'confirmProduction', message, detail, typed });
           return this.answers.production;
         },
         confirmEndpoint: async (message) => {
@@ -156,11 +158,7 @@ export class Bed {
         showWarning: (message) => this.ui.push({ kind: 'warning', message }),
         showError: (message) => this.ui.push({ kind: 'error', message }),
       },
-      credentials: new CredentialResolver({
-        store: this.secrets,
-        env: this.env,
-        settings: () => this.settings,
-      }),
+      credentials: this.credentials(),
       history: {
         list: () => history.list(),
         write: async (record, file) => (this.lastHistoryFile = await history.write(record, file)),
@@ -189,6 +187,22 @@ export class Bed {
       endpointSetByWorkspace: () => this.endpointFromWorkspace,
       log: (line) => this.logLines.push(line),
       inFlight: this.inFlight,
+    };
+  }
+
+  /** The real resolver, each request for the credentials noted in `ui` (kind 'credentials'). */
+  private credentials(): SubmissionDeps['credentials'] {
+    const resolver = new CredentialResolver({
+      store: this.secrets,
+      env: this.env,
+      settings: () => this.settings,
+    });
+    return {
+      account: (order, environment) => resolver.account(order, environment),
+      get: (order, environment) => {
+        this.ui.push({ kind: 'credentials', message: environment });
+        return resolver.get(order, environment);
+      },
     };
   }
 

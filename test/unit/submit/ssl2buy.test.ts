@@ -113,6 +113,8 @@ describe('SSL2Buy Sectigo PAC Enterprise round trips against the sandbox', () =>
     assert.match(confirm?.detail ?? '', /Common name \(CSR\): Jane Doe/);
     assert.match(confirm?.detail ?? '', /Organisation: Example Ltd/);
     assert.match(confirm?.detail ?? '', /PartnerOrderID: PO-PROD-1/);
+    assert.match(confirm?.detail ?? '', new RegExp(`^Account charged: PartnerEmail ${USER}$`, 'm'));
+    assert.equal(confirm?.typed, 'Jane Doe');
     const number =
       r1.status === 'sent' && r1.record.parsed?.kind === 'success' ? r1.record.parsed.orderNumber : '?';
     // Same PartnerOrderID, another year: still the same order for the partner.
