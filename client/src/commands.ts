@@ -95,7 +95,13 @@ export function registerSubmission(
   const output = vscode.window.createOutputChannel('Certificate Orders: Submissions');
   const panel = new SubmissionPanel();
   const caDiagnostics = new CaAnswerDiagnostics();
-  const history = new HistoryStore(historyLocation(context, () => settingsFor(undefined)));
+  const history = new HistoryStore(
+    historyLocation(
+      context,
+      () => settingsFor(undefined),
+      () => vscode.workspace.isTrusted,
+    ),
+  );
   const inFlight = new InFlightRegistry();
   const validateText = validateWithServer(client);
   const ui = vscodeSubmissionUi();

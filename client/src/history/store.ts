@@ -1,9 +1,12 @@
 // The order history on disk: one JSON file per submission, written atomically (a temporary file
-// in the same folder, flushed, then renamed), so a reader never sees half a record. Files that
-// are not records are skipped when listing. No vscode import.
+// in the same folder, flushed, renamed, then the folder flushed), so a reader never sees half a
+// record and a crash just after the rename cannot lose it. Listing reads each entry through
+// readHistoryEntry (regular files only, capped); an entry that cannot be read or is not a record
+// is skipped and counted, never blocking the others. No vscode import.
 import { randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
+import { readHistoryEntry } from './readEntry';
 import { parseRecord, recordFileName, type SubmissionRecord } from '../../../common/src/protocol';
 
 export interface HistoryLocation {
@@ -17,8 +20,28 @@ export interface HistoryLocation {
 
 export interface ListedHistory {
   records: SubmissionRecord[];
-  /** Files that could not be read as records. */
-  skipped: string[];
+  /** Entries that could not be read as records, and why. */
+  skipped: SkippedEntry[];
+}
+
+export interface SkippedEntry {
+  file: string;
+  /** "a symbolic link", "not a regular file", "not a record", ... */
+  reason: string;
+}
+
+/**
+ * Flushes a folder's entries (the rename) to disk. POSIX only: Windows cannot open a folder for
+ * this, and its rename is made durable by the file system's own journal.
+ */
+export async function syncFolder(dir: string): Promise<void> {
+  if (process.platform === 'win32') return;
+  const handle = await fs.open(dir, constants.O_RDONLY | constants.O_DIRECTORY);
+  try {
+    await handle.sync();
+  } finally {
+    await handle.close();
+  }
 }
 
 export async function writeFileAtomic(file: string, data: string): Promise<void> {
@@ -37,6 +60,9 @@ export async function writeFileAtomic(file: string, data: string): Promise<void>
     await fs.rm(tmp, { force: true });
     throw err;
   }
+  // The record is written; a folder that cannot be flushed (some network file systems) does not
+  // make it unwritten, so this failing is not a failure of the write.
+  await syncFolder(path.dirname(file)).catch(() => undefined);
 }
 
 export class HistoryStore {
@@ -71,7 +97,7 @@ export class HistoryStore {
   /** Newest first. */
   async listAll(): Promise<ListedHistory> {
     const records: SubmissionRecord[] = [...this.unsaved];
-    const skipped: string[] = [];
+    const skipped: SkippedEntry[] = [];
     const seen = new Set<string>(this.unsaved.map((r) => r.id));
     for (const dir of this.location.directories()) {
       let names: string[];
@@ -83,18 +109,17 @@ export class HistoryStore {
       for (const name of names) {
         if (!name.endsWith('.json') || name.startsWith('.')) continue;
         const file = path.join(dir, name);
-        let text: string;
-        try {
-          text = await fs.readFile(file, 'utf8');
-        } catch {
-          skipped.push(file);
+        const read = await readHistoryEntry(file);
+        if (!read.ok) {
+          skipped.push({ file, reason: read.reason });
           continue;
         }
-        const record = parseRecord(text);
-        if (!record || seen.has(record.id)) {
-          if (!record) skipped.push(file);
+        const record = parseRecord(read.text);
+        if (!record) {
+          skipped.push({ file, reason: 'not a submission record' });
           continue;
         }
+        if (seen.has(record.id)) continue;
         seen.add(record.id);
         records.push(record);
       }

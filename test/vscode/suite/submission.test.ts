@@ -2,7 +2,8 @@
 // demo endpoints at it (CERT_ORDER_VSCODE_SANDBOX) and supplies the secrets through the
 // CERT_ORDER_* environment variables, so nothing prompts.
 import * as assert from 'node:assert/strict';
-import { existsSync, readFileSync } from 'node:fs';
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import * as path from 'node:path';
 import * as vscode from 'vscode';
 import { closeAllEditors, openExample, waitFor, waitForDiagnostics } from './helpers';
 
@@ -65,6 +66,39 @@ suite('Submission', function () {
       );
     });
   }
+
+  test("a record planted in the workspace's .cert-orders/history is not listed unless that location is chosen", async () => {
+    const { document } = await openExample('comodo-autoapplyssl.order.json');
+    const result = await vscode.commands.executeCommand<SubmitCommandResult>(
+      'certOrder.submitToDemo',
+      document.uri,
+      { interactive: false },
+    );
+    assert.ok(result.historyFile, JSON.stringify(result));
+    const folder = vscode.workspace.getWorkspaceFolder(document.uri);
+    assert.ok(folder);
+    const planted = path.join(folder.uri.fsPath, '.cert-orders', 'history');
+    const id = `planted-${Date.now()}`;
+    mkdirSync(planted, { recursive: true });
+    const file = path.join(planted, `${id}.json`);
+    const text = readFileSync(result.historyFile, 'utf8').replace(/"id": "[^"]+"/, `"id": "${id}"`);
+    writeFileSync(file, text);
+    try {
+      assert.equal(vscode.workspace.getConfiguration('certOrder').get('history.location'), 'globalStorage');
+      const shown = await vscode.commands.executeCommand<{ id: string } | undefined>(
+        'certOrder.showHistory',
+        id,
+      );
+      assert.equal(shown, undefined, 'the workspace folder is not read');
+      const own = await vscode.commands.executeCommand<{ id: string } | undefined>(
+        'certOrder.showHistory',
+        result.recordId,
+      );
+      assert.equal(own?.id, result.recordId, 'the global history still is');
+    } finally {
+      rmSync(path.join(folder.uri.fsPath, '.cert-orders'), { recursive: true, force: true });
+    }
+  });
 
   test('an order with error diagnostics is not sent', async () => {
     const { document } = await openExample('comodo-mistakes.order.json');
