@@ -2,7 +2,7 @@
 // the response size, no redirects and no retry. A failure says whether the request can have
 // reached the server: after it was sent, the order may have been placed.
 // No vscode import: the tests send through it to the sandbox on loopback.
-import { Agent, ProxyAgent, request, type Dispatcher } from 'undici';
+import { Agent, buildConnector, ProxyAgent, request, type Dispatcher } from 'undici';
 import { isLoopbackHost } from '../../../common/src/protocol/endpoint';
 import type {
   HttpRequestSpec,
@@ -23,6 +23,11 @@ export interface SendOptions {
   maxResponseBytes: number;
   /** `http.proxy`; loopback hosts and `http.noProxy` hosts are reached directly. */
   proxy?: { url: string; strictSSL: boolean; noProxy?: readonly string[] };
+  /**
+   * Certificate authorities to trust instead of Node's bundled ones (PEM). Not a setting: the
+   * tests' throwaway TLS servers on 127.0.0.1 are signed by one made at test time.
+   */
+  ca?: string | string[];
 }
 
 export type Send = (req: HttpRequestSpec) => Promise<SendOutcome>;
@@ -73,10 +78,92 @@ function errorMessage(err: unknown): string {
  */
 const PROXY_REFUSED = /^Proxy response \(\d+\) !== 200 when HTTP Tunneling/;
 
-/** Classifies a transport error: `not-sent` only when it certainly never reached the server. */
-export function classifyFailure(err: unknown, phase: 'request' | 'body'): TransportFailure {
+/**
+ * TLS alerts a server sends only while the handshake is under way (RFC 8446 6.2, RFC 5246
+ * 7.2.2): it had not accepted the connection, so nothing sent on it reached the HTTP server. In
+ * TLS 1.3 the client's side of the handshake ends first and the request can be written before the
+ * server's `certificate_required` arrives; that request was discarded with the connection.
+ */
+const HANDSHAKE_ALERT =
+  /^ERR_SSL_(SSLV3|TLSV1|TLSV13)_ALERT_(HANDSHAKE_FAILURE|BAD_CERTIFICATE|UNSUPPORTED_CERTIFICATE|CERTIFICATE_REVOKED|CERTIFICATE_EXPIRED|CERTIFICATE_UNKNOWN|ILLEGAL_PARAMETER|UNKNOWN_CA|ACCESS_DENIED|PROTOCOL_VERSION|INSUFFICIENT_SECURITY|INAPPROPRIATE_FALLBACK|MISSING_EXTENSION|UNSUPPORTED_EXTENSION|UNRECOGNIZED_NAME|NO_APPLICATION_PROTOCOL|CERTIFICATE_REQUIRED)$/;
+
+/** What a handshake failure means, in words, by the code Node gives it. */
+function handshakeWords(code: string): string {
+  if (/PROTOCOL_VERSION|UNSUPPORTED_PROTOCOL|NO_PROTOCOLS_AVAILABLE|WRONG_VERSION_NUMBER/.test(code))
+    return 'the server and this extension have no TLS version in common';
+  if (/CERTIFICATE_REQUIRED|BAD_CERTIFICATE|CERTIFICATE_UNKNOWN|UNKNOWN_CA|ACCESS_DENIED/.test(code))
+    return 'the server requires a client certificate (or refused the connection)';
+  if (/HANDSHAKE_FAILURE|INSUFFICIENT_SECURITY/.test(code))
+    return 'the server refused the handshake (no cipher or setting in common)';
+  if (/CERT|SELF_SIGNED|LEAF_SIGNATURE|ISSUER|ALTNAME/.test(code))
+    return "the server's certificate is not valid for it or not trusted";
+  if (code === 'ECONNRESET' || code === 'UND_ERR_SOCKET')
+    return 'the connection was reset during the TLS handshake';
+  return 'the TLS handshake did not complete';
+}
+
+/** How far the connection got: the request is written only once the connector called back. */
+export interface ConnectionState {
+  /** The TCP connection (and for https the client's side of the TLS handshake) completed. */
+  connected: boolean;
+  /** The first handshake alert the socket reported after that (TLS 1.3 client certificates). */
+  lateAlert?: string;
+  /** `https:`: the failure is described as a TLS handshake. */
+  tls: boolean;
+  /** `host:port`, for the message. */
+  where: string;
+}
+
+/** Errors of the TCP connection itself (or of the request's own arguments), before any TLS. */
+const NO_CONNECTION_CODES = new Set([
+  'UND_ERR_CONNECT_TIMEOUT',
+  'ECONNREFUSED',
+  'ENOTFOUND',
+  'EAI_AGAIN',
+  'EHOSTUNREACH',
+  'ENETUNREACH',
+  'EADDRNOTAVAIL',
+  'UND_ERR_INVALID_ARG',
+]);
+
+function notSentBeforeConnection(code: string, message: string, state: ConnectionState): TransportFailure {
+  if (!state.tls || NO_CONNECTION_CODES.has(code))
+    return {
+      kind: 'not-sent',
+      code,
+      message: `Not sent: no connection to ${state.where}. Detail: ${message.trim()}`,
+    };
+  return {
+    kind: 'not-sent',
+    code,
+    message: `Not sent: the TLS handshake with ${state.where} failed: ${handshakeWords(code)}, so the request never reached the server. Detail: ${code}: ${message.trim()}`,
+  };
+}
+
+/**
+ * Classifies a transport error: `not-sent` only when it certainly never reached the server.
+ * `state` (the direct connection's progress) makes that exact; without it (through a proxy) the
+ * error's code decides.
+ */
+export function classifyFailure(
+  err: unknown,
+  phase: 'request' | 'body',
+  state?: ConnectionState,
+): TransportFailure {
   const code = errorCode(err);
   const message = errorMessage(err);
+  if (phase === 'request' && state && !state.connected) return notSentBeforeConnection(code, message, state);
+  if (phase === 'request' && state?.lateAlert !== undefined)
+    return notSentBeforeConnection(state.lateAlert, `${message} after the alert ${state.lateAlert}`, state);
+  if (
+    phase === 'request' &&
+    (HANDSHAKE_ALERT.test(code) || (/^ERR_SSL_/.test(code) && NOT_SENT_CODES.has(code)))
+  )
+    return {
+      kind: 'not-sent',
+      code,
+      message: `Not sent: the TLS handshake failed: ${handshakeWords(code)}, so the request never reached the server. Detail: ${code}: ${message.trim()}`,
+    };
   if (phase === 'request' && NOT_SENT_CODES.has(code)) return { kind: 'not-sent', code, message };
   if (phase === 'request' && PROXY_REFUSED.test(message))
     return { kind: 'not-sent', code, message: `The proxy (http.proxy) refused the connection: ${message}` };
@@ -97,13 +184,34 @@ function bypassesProxy(url: URL, noProxy: readonly string[] = []): boolean {
   });
 }
 
-function dispatcherFor(url: URL, options: SendOptions): Dispatcher {
+function dispatcherFor(url: URL, options: SendOptions, state: ConnectionState): Dispatcher {
   const timeouts = { headersTimeout: options.responseTimeoutMs, bodyTimeout: options.responseTimeoutMs };
+  const ca = options.ca !== undefined ? { ca: options.ca } : {};
   if (options.proxy && options.proxy.url !== '' && !bypassesProxy(url, options.proxy.noProxy)) {
     const tls = { timeout: options.connectTimeoutMs, rejectUnauthorized: options.proxy.strictSSL };
-    return new ProxyAgent({ uri: options.proxy.url, requestTls: tls, proxyTls: tls, ...timeouts });
+    return new ProxyAgent({
+      uri: options.proxy.url,
+      requestTls: { ...tls, ...ca },
+      proxyTls: tls,
+      ...timeouts,
+    });
   }
-  return new Agent({ connect: { timeout: options.connectTimeoutMs }, ...timeouts });
+  // The connector calls back once the connection (and TLS handshake) is up; undici writes the
+  // request only after that, so an error before it means nothing was sent.
+  const connector = buildConnector({ timeout: options.connectTimeoutMs, ...ca });
+  const connect: buildConnector.connector = (opts, callback) =>
+    connector(opts, (...args) => {
+      const socket = args[1];
+      if (socket) {
+        state.connected = true;
+        socket.on('error', (err: unknown) => {
+          const code = errorCode(err);
+          if (state.lateAlert === undefined && HANDSHAKE_ALERT.test(code)) state.lateAlert = code;
+        });
+      }
+      callback(...args);
+    });
+  return new Agent({ connect, ...timeouts });
 }
 
 function headerRecord(headers: Record<string, string | string[] | undefined>): Record<string, string> {
@@ -125,9 +233,14 @@ export function createSender(options: SendOptions): Send {
         failure: { kind: 'not-sent', code: 'ERR_INVALID_URL', message: errorMessage(err) },
       };
     }
+    const state: ConnectionState = {
+      connected: false,
+      tls: url.protocol === 'https:',
+      where: url.host,
+    };
     let dispatcher: Dispatcher;
     try {
-      dispatcher = dispatcherFor(url, options);
+      dispatcher = dispatcherFor(url, options, state);
     } catch (err) {
       // A proxy setting undici cannot use (no scheme, not a URL): nothing left. The message is
       // undici's, which does not repeat the URL (it may hold proxy credentials).
@@ -145,14 +258,21 @@ export function createSender(options: SendOptions): Send {
     const total = options.totalTimeoutMs;
     const deadline = new AbortController();
     const timer = total !== undefined && total > 0 ? setTimeout(() => deadline.abort(), total) : undefined;
-    const failed = (err: unknown, phase: 'request' | 'body'): TransportFailure =>
-      deadline.signal.aborted
-        ? {
-            kind: 'maybe-sent',
-            code: TOTAL_TIMEOUT_CODE,
-            message: `Timed out: the whole answer did not arrive within ${total} ms (certOrder.http.totalTimeoutMs)`,
-          }
-        : classifyFailure(err, phase);
+    const direct = dispatcher instanceof Agent;
+    const failed = (err: unknown, phase: 'request' | 'body'): TransportFailure => {
+      if (!deadline.signal.aborted) return classifyFailure(err, phase, direct ? state : undefined);
+      if (direct && !state.connected)
+        return {
+          kind: 'not-sent',
+          code: TOTAL_TIMEOUT_CODE,
+          message: `Not sent: no connection to ${state.where} within ${total} ms (certOrder.http.totalTimeoutMs)`,
+        };
+      return {
+        kind: 'maybe-sent',
+        code: TOTAL_TIMEOUT_CODE,
+        message: `Timed out: the whole answer did not arrive within ${total} ms (certOrder.http.totalTimeoutMs)`,
+      };
+    };
     try {
       let res: Dispatcher.ResponseData;
       try {
