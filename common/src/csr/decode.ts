@@ -16,7 +16,7 @@ import {
   readTlv,
   Tag,
 } from './der';
-import { readExtensionRequest, type ExtensionRequest } from './extensions';
+import { readExtensionRequest, unreadable, type ExtensionRequest } from './extensions';
 import { CSR_ATTRIBUTES, OID } from './oids';
 import { readPublicKey } from './publicKey';
 import { readSignatureAlgorithm, verifyCsrSignature } from './signature';
@@ -67,11 +67,17 @@ function readCertificationRequest(der: Uint8Array, outer: ReturnType<typeof read
         expectChild(attr, Tag.SEQUENCE, 'attribute', attrsTlv.start),
       );
       const oid = readOid(der, expectChild(oidTlv, Tag.OID, 'attribute type', attr.start));
-      const values = childrenOf(der, expectChild(valuesTlv, Tag.SET, 'attribute values', attr.start));
       if (oid === OID.extensionRequest || oid === OID.msCertExtensions) {
-        for (const v of values) readExtensionRequest(der, v, requested);
+        // The CA ignores attributes: an unreadable extension request is reported, not fatal.
+        try {
+          const values = childrenOf(der, expectChild(valuesTlv, Tag.SET, 'attribute values', attr.start));
+          for (const v of values) readExtensionRequest(der, v, requested);
+        } catch (err) {
+          requested.extensions.push(unreadable(undefined, err));
+        }
         continue;
       }
+      const values = childrenOf(der, expectChild(valuesTlv, Tag.SET, 'attribute values', attr.start));
       attributes.push({ oid, name: CSR_ATTRIBUTES[oid] ?? oid, value: attributeValue(der, oid, values) });
     }
   }

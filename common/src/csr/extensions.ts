@@ -1,6 +1,7 @@
 // The extensionRequest attribute (PKCS#9): the extensions the applicant asks for, subjectAltName
-// first among them. Values are read defensively: one unreadable extension is reported on that
-// extension and does not make the CSR undecodable (the CA ignores attributes it does not need).
+// first among them. Read defensively: one unreadable extension, or an unreadable value, is kept as
+// an entry that says so and does not make the CSR undecodable (the Comodo document: "Attributes:
+// Any attributes MAY be present, but will be ignored").
 import { childrenOf, DerError, readOid, readSmallInteger, readTlv, Tag, toHex, type Tlv } from './der';
 import { EXT_KEY_USAGES, EXTENSIONS, KEY_USAGE_BITS, OID } from './oids';
 import { readSubject, subjectOneLine } from './subject';
@@ -11,45 +12,80 @@ export interface ExtensionRequest {
   extensions: RequestedExtension[];
 }
 
-/** Reads `Extensions ::= SEQUENCE OF Extension` (one value of the extensionRequest attribute). */
+/**
+ * Reads `Extensions ::= SEQUENCE OF Extension` (one value of the extensionRequest attribute). An
+ * extension that cannot be read is kept as an entry with `error` (and its OID when that much can
+ * be read); a value that is not a SEQUENCE at all is one such entry. Never throws.
+ */
 export function readExtensionRequest(bytes: Uint8Array, extensions: Tlv, into: ExtensionRequest): void {
-  if (extensions.tag !== Tag.SEQUENCE)
-    throw new DerError('extensionRequest is not a SEQUENCE', extensions.start);
-  for (const ext of childrenOf(bytes, extensions)) {
-    if (ext.tag !== Tag.SEQUENCE) throw new DerError('extension is not a SEQUENCE', ext.start);
-    const parts = childrenOf(bytes, ext);
-    const oid = readOid(bytes, parts[0] ?? ext);
-    let critical = false;
-    let valueTlv = parts[1];
-    if (valueTlv?.tag === Tag.BOOLEAN) {
-      critical = bytes[valueTlv.contentStart] !== 0;
-      valueTlv = parts[2];
-    }
-    if (!valueTlv || valueTlv.tag !== Tag.OCTET_STRING) {
-      throw new DerError('extension without an OCTET STRING value', ext.start);
-    }
-    const known = EXTENSIONS[oid];
-    const entry: RequestedExtension = {
-      oid,
-      name: known?.short ?? oid,
-      title: known?.title ?? oid,
-      critical,
-      summary: '',
-    };
-    try {
-      const inner = readTlv(bytes, valueTlv.contentStart, valueTlv.end);
-      if (oid === OID.subjectAltName) {
-        into.subjectAltNames.push(...readGeneralNames(bytes, inner));
-        continue;
-      }
-      entry.summary = summarise(bytes, oid, inner, valueTlv);
-    } catch (err) {
-      if (!(err instanceof DerError)) throw err;
-      entry.error = err.message;
-      entry.summary = hexSummary(bytes.subarray(valueTlv.contentStart, valueTlv.end));
-    }
-    into.extensions.push(entry);
+  let list: Tlv[];
+  try {
+    if (extensions.tag !== Tag.SEQUENCE)
+      throw new DerError('extensionRequest is not a SEQUENCE', extensions.start);
+    list = childrenOf(bytes, extensions);
+  } catch (err) {
+    into.extensions.push(unreadable(undefined, err));
+    return;
   }
+  for (const ext of list) {
+    let oid: string | undefined;
+    try {
+      if (ext.tag !== Tag.SEQUENCE) throw new DerError('the extension is not a SEQUENCE', ext.start);
+      const parts = childrenOf(bytes, ext);
+      if (parts[0]?.tag !== Tag.OID)
+        throw new DerError('the extension does not start with an OID', ext.start);
+      oid = readOid(bytes, parts[0]);
+      readExtension(bytes, ext, oid, parts, into);
+    } catch (err) {
+      into.extensions.push(unreadable(oid, err));
+    }
+  }
+}
+
+/** An extension that could not be read, for the report and the `csr-extension-unreadable` rule. */
+export function unreadable(oid: string | undefined, err: unknown): RequestedExtension {
+  const known = oid ? EXTENSIONS[oid] : undefined;
+  return {
+    oid: oid ?? '',
+    name: known?.short ?? oid ?? '(OID unreadable)',
+    title: known?.title ?? oid ?? 'an extension without a readable OID',
+    critical: false,
+    summary: '',
+    error: err instanceof Error ? err.message : String(err),
+    unreadable: true,
+  };
+}
+
+function readExtension(bytes: Uint8Array, ext: Tlv, oid: string, parts: Tlv[], into: ExtensionRequest): void {
+  let critical = false;
+  let valueTlv = parts[1];
+  if (valueTlv?.tag === Tag.BOOLEAN) {
+    critical = bytes[valueTlv.contentStart] !== 0;
+    valueTlv = parts[2];
+  }
+  if (!valueTlv || valueTlv.tag !== Tag.OCTET_STRING) {
+    throw new DerError('extension without an OCTET STRING value', ext.start);
+  }
+  const known = EXTENSIONS[oid];
+  const entry: RequestedExtension = {
+    oid,
+    name: known?.short ?? oid,
+    title: known?.title ?? oid,
+    critical,
+    summary: '',
+  };
+  try {
+    const inner = readTlv(bytes, valueTlv.contentStart, valueTlv.end);
+    if (oid === OID.subjectAltName) {
+      into.subjectAltNames.push(...readGeneralNames(bytes, inner));
+      return;
+    }
+    entry.summary = summarise(bytes, oid, inner, valueTlv);
+  } catch (err) {
+    entry.error = err instanceof Error ? err.message : String(err);
+    entry.summary = hexSummary(bytes.subarray(valueTlv.contentStart, valueTlv.end));
+  }
+  into.extensions.push(entry);
 }
 
 function summarise(bytes: Uint8Array, oid: string, inner: Tlv, value: Tlv): string {

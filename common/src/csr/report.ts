@@ -4,7 +4,7 @@ import type { CsrAnalysis } from './analyse';
 import { dcvValues, isDcvDomain, DCV_CONVENTION, type DcvValues } from './dcv';
 import { code, md, plain } from './markdown';
 import { OID } from './oids';
-import { describeKey, describeSignature, type CsrFinding } from './rules';
+import { describeKey, describeSignature, extensionName, type CsrFinding } from './rules';
 import type { DecodedCsr, PublicKeyInfo, SubjectAltName } from './types';
 
 export interface CsrReportOptions {
@@ -94,10 +94,14 @@ function sections(analysis: CsrAnalysis, options: CsrReportOptions): Section[] {
     if (csr.extensions.length) {
       out.push({
         heading: 'Requested extensions',
-        lines: csr.extensions.map((e) => ({
-          label: `${e.name}${e.critical ? ' (critical)' : ''}`,
-          value: e.error ? `${e.summary} (unreadable: ${e.error})` : e.summary,
-        })),
+        lines: csr.extensions.map((e) =>
+          e.error === undefined
+            ? { label: `${e.name}${e.critical ? ' (critical)' : ''}`, value: e.summary }
+            : {
+                label: `${extensionName(e)}${e.critical ? ' (critical)' : ''}`,
+                value: `unreadable: ${e.error}${e.summary ? ` (${e.summary})` : ''}`,
+              },
+        ),
       });
     }
     if (csr.attributes.length) {
@@ -171,10 +175,11 @@ function headline(analysis: CsrAnalysis): string {
   if (analysis.kind === 'decode-error') return 'Certificate request: cannot be decoded';
   const { csr } = analysis;
   const cn = csr.subject.find((a) => a.oid === OID.commonName)?.value;
-  const sig =
-    csr.signature.verify.status === 'valid'
-      ? 'signature verifies'
-      : `signature ${csr.signature.verify.status}`;
+  const sig = {
+    valid: 'signature verifies',
+    invalid: 'signature DOES NOT VERIFY',
+    unchecked: 'signature not checked',
+  }[csr.signature.verify.status];
   return `Certificate request${cn !== undefined ? ` for ${cn}` : ''}: ${describeKey(csr.publicKey)}, ${csr.signature.name}, ${sig}`;
 }
 

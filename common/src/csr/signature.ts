@@ -2,7 +2,7 @@
 // Node's crypto (OpenSSL) verifies; ECDSA signatures in CSRs are DER-encoded, node's default.
 import { constants, verify as cryptoVerify } from 'node:crypto';
 import { childrenOf, DerError, expectChild, readOid, readSmallInteger, readTlv, Tag, type Tlv } from './der';
-import { HASHES, OID, SIGNATURE_ALGORITHMS, type HashName } from './oids';
+import { CURVES, HASHES, OID, SIGNATURE_ALGORITHMS, type HashName } from './oids';
 import { asBuffer, verificationKey, type ReadPublicKey } from './publicKey';
 import type { PssParameters, SignatureInfo, VerifyOutcome } from './types';
 
@@ -77,6 +77,8 @@ export function verifyCsrSignature(
     (alg.kind === 'eddsa' && keyAlg === alg.name.replace('ED', 'Ed'));
   if (alg.kind === 'unknown')
     return { status: 'unchecked', reason: `unknown signature algorithm ${alg.oid}` };
+  // A key this decoder does not know cannot be said not to verify: it is not checked.
+  if (keyAlg === 'unknown') return { status: 'unchecked', reason: `unknown key algorithm ${key.info.oid}` };
   if (!compatible) {
     return { status: 'invalid', reason: `a ${alg.name} signature cannot come from a ${keyAlg} key` };
   }
@@ -93,6 +95,10 @@ export function verifyCsrSignature(
   try {
     keyObject = verificationKey(key);
   } catch (err) {
+    // An EC curve Node's OpenSSL does not know is not a key that fails to verify.
+    if (key.info.algorithm === 'EC' && !(key.info.curveOid && CURVES[key.info.curveOid])) {
+      return { status: 'unchecked', reason: `the curve ${key.info.curve} is not supported here` };
+    }
     return { status: 'invalid', reason: `the public key cannot be used: ${errorText(err)}` };
   }
   try {

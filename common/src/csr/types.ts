@@ -49,8 +49,13 @@ export interface RequestedExtension {
   critical: boolean;
   /** One-line reading of the value (`Digital Signature, Key Encipherment`); hex when unknown. */
   summary: string;
-  /** When the value could not be read as its type says. */
+  /** When the value could not be read as its type says, or the extension not at all. */
   error?: string;
+  /**
+   * The extension itself could not be read (not a SEQUENCE, no OCTET STRING value, a bad OID):
+   * `oid` is empty when even that was unreadable. (Without it, only the value was unreadable.)
+   */
+  unreadable?: boolean;
 }
 
 export interface OtherCsrAttribute {

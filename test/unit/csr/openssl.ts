@@ -15,10 +15,17 @@ export function readFixture(name: string): string {
   return readFileSync(fixture(name), 'utf8');
 }
 
-/** Every CSR fixture that OpenSSL itself can read as a request. */
+/**
+ * CSRs made by make-crafted-csrs.mjs, where this decoder reads more than OpenSSL: OpenSSL drops
+ * every extension when one is malformed and cannot load an unknown key. Their own tests say what
+ * is read (test/unit/csr/crafted.test.ts).
+ */
+export const CRAFTED_FIXTURES = ['bad-extension.csr', 'unknown-key.csr'];
+
+/** Every CSR fixture that OpenSSL itself can read as a request, as this decoder does. */
 export function csrFixtures(): string[] {
   return readdirSync(FIXTURES)
-    .filter((f) => f.endsWith('.csr') && f !== 'certificate-as-csr.csr')
+    .filter((f) => f.endsWith('.csr') && f !== 'certificate-as-csr.csr' && !CRAFTED_FIXTURES.includes(f))
     .sort();
 }
 

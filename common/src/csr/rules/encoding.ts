@@ -1,4 +1,6 @@
-// Rules about the CSR as text and as DER: Comodo -9 (not base64) and -10 (cannot be decoded).
+// Rules about the CSR as text and as DER: Comodo -9 (not base64) and -10 (cannot be decoded), and
+// a requested extension that cannot be read (the rest of the CSR can).
+import type { RequestedExtension } from '../types';
 import { BOTH_APIS, statusFor, vendorSays, type CsrContentRule, type CsrInputRule } from './types';
 
 export const csrEmpty: CsrInputRule = {
@@ -103,3 +105,27 @@ export const csrVersion: CsrContentRule = {
     ];
   },
 };
+
+export const csrExtensionUnreadable: CsrContentRule = {
+  code: 'csr-extension-unreadable',
+  apis: BOTH_APIS,
+  description: 'A requested extension cannot be read; the rest of the CSR is decoded.',
+  check(csr) {
+    return csr.extensions
+      .filter((e) => e.error !== undefined)
+      .map((e) => ({
+        code: this.code,
+        severity: 'warning' as const,
+        message:
+          `The requested extension ${extensionName(e)} cannot be read: ${e.error}. The rest of the CSR is read as usual. ` +
+          `The Comodo document says "Any attributes MAY be present, but will be ignored", but a CA that reads the ` +
+          `extensions may refuse the request: make the CSR again.`,
+      }));
+  },
+};
+
+/** `keyUsage (2.5.29.15)`, `1.2.3.4`, or `(OID unreadable)`. */
+export function extensionName(e: RequestedExtension): string {
+  if (!e.oid) return '(OID unreadable)';
+  return e.name === e.oid ? e.oid : `${e.name} (${e.oid})`;
+}

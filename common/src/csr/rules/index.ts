@@ -7,7 +7,14 @@ import {
   csrIntranetFqdn,
   csrIntranetPublicIp,
 } from './commonName';
-import { csrEmpty, csrNotACsr, csrNotBase64, csrTooLarge, csrVersion } from './encoding';
+import {
+  csrEmpty,
+  csrExtensionUnreadable,
+  csrNotACsr,
+  csrNotBase64,
+  csrTooLarge,
+  csrVersion,
+} from './encoding';
 import {
   csrBadSignature,
   csrSignatureUnchecked,
@@ -34,6 +41,7 @@ import type {
 
 export * from './types';
 export { describeKey, describeSignature } from './keyPolicy';
+export { extensionName } from './encoding';
 
 /** Rules about the text and the DER, in the order the CA meets the problems. */
 export const CSR_INPUT_RULES: readonly CsrInputRule[] = [csrEmpty, csrTooLarge, csrNotBase64, csrNotACsr];
@@ -56,6 +64,7 @@ export const CSR_CONTENT_RULES: readonly CsrContentRule[] = [
   csrSubjectTooLong,
   csrSubjectType,
   csrSubjectIgnored,
+  csrExtensionUnreadable,
   csrOrderFieldRequired,
   csrOrderFieldDiffers,
 ];
