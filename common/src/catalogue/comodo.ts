@@ -69,17 +69,51 @@ const YES_NO = (yes: string, no: string): ValueSpec[] => [
   { value: 'N', label: 'No', description: no },
 ];
 
+/**
+ * The address arguments, each required unless the CSR has that subject field (the CSR's OID).
+ *
+ * The `1. Request` table names each of them twice, e.g. `streetAddress1` and `streetAddress1 (if
+ * there is a Street Address in the CSR)`. The original marks required names in bold and optional
+ * ones in italics ("Required variables are in bold. Optional variables are in italics."), which the
+ * text lost. The same two-line construct is written for `years` / `years (if days is specified, or
+ * there is only one possible value - e.g. Trial SSL)`, which reads "required unless days is given":
+ * the parenthesised line is the case in which the argument becomes optional. Read the same way, each
+ * address argument is required unless the CSR has that field. The rows' descriptions agree: when a
+ * value is given both here and in the CSR, prioritiseCSRValues chooses between them, so either one
+ * alone is legitimate, and requiring a copy of what the CSR holds would make no sense. (`servers` /
+ * `servers (PremiumSSL Wildcard and GoldSSL Wildcard)` is the other way round, required for 35/65,
+ * because its row says "otherwise: ignored".) A missing one is answered -3 "The 'xxxx' argument is
+ * missing!". Only the first street address is required (streetAddress2 and 3 have one row each).
+ * The CSR rule `csr-order-field-required` and the sandbox read this table.
+ */
+export const COMODO_ADDRESS_ARGUMENTS: readonly { field: string; oid: string; description: string }[] = [
+  { field: 'streetAddress1', oid: '2.5.4.9', description: 'Street Address' },
+  { field: 'localityName', oid: '2.5.4.7', description: 'Locality Name' },
+  { field: 'stateOrProvinceName', oid: '2.5.4.8', description: 'State or Province Name' },
+  { field: 'postalCode', oid: '2.5.4.17', description: 'Postal Code' },
+];
+
 /** Fields that may be given both in the CSR and as a separate argument (`prioritiseCSRValues`). */
-const csrDuplicate = (name: string, maxLength: number, description: string, inCsr?: string): FieldSpec => ({
-  name,
-  type: 'string',
-  maxLength,
-  required: inCsr ? 'conditional' : false,
-  ...(inCsr ? { requiredWhen: `if there is a ${inCsr} in the CSR` } : {}),
-  description,
-  notes: `If a ${description} is specified here and in the csr, prioritiseCSRValues indicates which value will be used.`,
-  source: req(name),
-});
+const csrDuplicate = (name: string, maxLength: number, description: string): FieldSpec => {
+  const address = COMODO_ADDRESS_ARGUMENTS.find((a) => a.field === name);
+  const duplicate = `If a ${address?.description ?? description} is specified here and in the csr, prioritiseCSRValues indicates which value will be used.`;
+  return {
+    name,
+    type: 'string',
+    maxLength,
+    required: address ? 'conditional' : false,
+    ...(address
+      ? {
+          requiredWhen: `unless the CSR has a ${address.description} (${address.oid})`,
+          notes:
+            `Missing from both the order and the CSR, Comodo answers -3. The document's second row, ` +
+            `"${name} (if there is a ${address.description} in the CSR)", is the case in which it may be left out. ${duplicate}`,
+        }
+      : { notes: duplicate }),
+    description,
+    source: req(name),
+  };
+};
 
 const fields: FieldSpec[] = [
   {
@@ -201,12 +235,12 @@ const fields: FieldSpec[] = [
   },
   csrDuplicate('organizationalUnitName', 64, 'Organizational Unit Name'),
   csrDuplicate('postOfficeBox', 40, 'Post Office Box'),
-  csrDuplicate('streetAddress1', 128, 'Street Address 1', 'Street Address'),
+  csrDuplicate('streetAddress1', 128, 'Street Address 1'),
   csrDuplicate('streetAddress2', 128, 'Street Address 2'),
   csrDuplicate('streetAddress3', 128, 'Street Address 3'),
-  csrDuplicate('localityName', 128, 'Locality Name', 'Locality Name'),
-  csrDuplicate('stateOrProvinceName', 128, 'State or Province Name', 'State or Province Name'),
-  csrDuplicate('postalCode', 40, 'Postal Code', 'Postal Code'),
+  csrDuplicate('localityName', 128, 'Locality Name'),
+  csrDuplicate('stateOrProvinceName', 128, 'State or Province Name'),
+  csrDuplicate('postalCode', 40, 'Postal Code'),
   {
     name: 'dunsNumber',
     type: 'string',
@@ -235,13 +269,21 @@ const fields: FieldSpec[] = [
     source: req('emailAddress'),
   },
   {
+    // Required: unlike `test` and `prioritiseCSRValues`, whose rows say what they default to when
+    // omitted, this row gives no default, and Sectigo's current documentation of the API lists it
+    // among the required parameters. Missing: Comodo -3. The quick fix writes "N" (Comodo
+    // validates the customer), the choice that claims nothing on the customer's behalf.
     name: 'isCustomerValidated',
     type: 'char',
     maxLength: 1,
-    required: false,
+    required: true,
     description: 'Whether the Web Host has validated the customer',
+    notes:
+      'If Y (or y), the Web Host has validated the customer; if N (or n), Comodo will validate the customer. ' +
+      'The row gives no default (unlike test and prioritiseCSRValues), so it is required.',
     valuesCaseInsensitive: true,
     values: YES_NO('The Web Host has validated the customer.', 'Comodo will validate the customer.'),
+    placeholder: 'N',
     source: req('isCustomerValidated'),
   },
   {

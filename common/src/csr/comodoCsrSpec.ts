@@ -20,7 +20,7 @@ export interface ComodoSubjectField {
    * The request argument that may carry the same value (prioritiseCSRValues), and which of several
    * occurrences maps to it (street addresses 1-3 are the CSR's first, second and third).
    */
-  orderField?: { names: readonly string[]; requiredIfInCsr?: boolean };
+  orderField?: { names: readonly string[] };
 }
 
 /** The `csr` row's subject table, in the document's order. */
@@ -70,8 +70,7 @@ export const COMODO_SUBJECT_FIELDS: readonly ComodoSubjectField[] = [
     required: false,
     types: ['PrintableString'],
     maxLength: 128,
-    // "streetAddress1 (if there is a Street Address in the CSR)" is in the required column.
-    orderField: { names: ['streetAddress1', 'streetAddress2', 'streetAddress3'], requiredIfInCsr: true },
+    orderField: { names: ['streetAddress1', 'streetAddress2', 'streetAddress3'] },
   },
   {
     oid: '2.5.4.7',
@@ -79,7 +78,7 @@ export const COMODO_SUBJECT_FIELDS: readonly ComodoSubjectField[] = [
     required: false,
     types: ['PrintableString'],
     maxLength: 128,
-    orderField: { names: ['localityName'], requiredIfInCsr: true },
+    orderField: { names: ['localityName'] },
   },
   {
     oid: '2.5.4.8',
@@ -87,7 +86,7 @@ export const COMODO_SUBJECT_FIELDS: readonly ComodoSubjectField[] = [
     required: false,
     types: ['PrintableString'],
     maxLength: 128,
-    orderField: { names: ['stateOrProvinceName'], requiredIfInCsr: true },
+    orderField: { names: ['stateOrProvinceName'] },
   },
   {
     oid: '2.5.4.17',
@@ -95,7 +94,7 @@ export const COMODO_SUBJECT_FIELDS: readonly ComodoSubjectField[] = [
     required: false,
     types: ['PrintableString'],
     maxLength: 40,
-    orderField: { names: ['postalCode'], requiredIfInCsr: true },
+    orderField: { names: ['postalCode'] },
   },
 ];
 

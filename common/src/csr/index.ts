@@ -33,6 +33,7 @@ export {
   CSR_CONTENT_RULES,
   CSR_INPUT_RULES,
   CSR_RULES,
+  findingText,
   resolveContext,
   type CsrApi,
   type CsrCheckContext,

@@ -45,6 +45,10 @@ export function toProblem(
     severity: SEVERITY[finding.severity],
     message: findingMessage(finding),
   };
+  if (finding.missingArgument && finding.orderField !== undefined) {
+    // Written as nothing: an empty string, for the user to fill in (the CSR has no value to copy).
+    problem.adds = [[finding.orderField, '']];
+  }
   const field = finding.orderField !== undefined ? input.locate?.(finding.orderField) : undefined;
   if (field) {
     problem.range = field.value ?? field.key;

@@ -4,6 +4,7 @@
 import { DiagnosticSeverity, type Position, type Range } from 'vscode-languageserver-types';
 import {
   decodeJsonStringSource,
+  findingText,
   type CsrAnalysis,
   type CsrFinding,
   type CsrSeverity,
@@ -112,9 +113,7 @@ export function jsonStringMapper(
   });
 }
 
-/** The message with the status code the CA would answer, when the rule gives one. */
+/** The message, led by the status code the CA would answer when the rule gives one. */
 export function findingMessage(finding: CsrFinding): string {
-  const code = finding.statusCode;
-  if (code === undefined || finding.message.includes(`answer ${code}`)) return finding.message;
-  return `${finding.message} Comodo would answer ${code}.`;
+  return findingText(finding);
 }

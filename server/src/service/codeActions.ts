@@ -145,11 +145,17 @@ function addMissingFields(model: OrderModel, missing: MissingInObject): CodeActi
     {
       title:
         entries.length === 1
-          ? `Add the missing required field ${names}`
+          ? `Add the missing required field ${names}${valueMeaning(at.fields, entries[0])}`
           : `Add the missing required fields: ${names}`,
       edits: [addProperties(model, at.object, entries)],
       preferred: true,
     },
     diagnostics,
   );
+}
+
+/** ` as "N": Comodo will validate the customer`: what the inserted value means, when the catalogue says. */
+function valueMeaning(fields: readonly FieldSpec[], [name, value]: [string, unknown]): string {
+  const meaning = fields.find((f) => f.name === name)?.values?.find((v) => v.value === value)?.description;
+  return meaning ? ` as ${JSON.stringify(value)}: ${meaning.replace(/\.$/, '')}` : '';
 }

@@ -103,6 +103,12 @@ export interface CsrProblem {
   severity: DiagnosticSeverity;
   message: string;
   range?: Range;
+  /**
+   * Top-level fields whose absence the problem is (Comodo streetAddress1 when the CSR has no street
+   * address): the service offers to add them, and puts the problem on the order's object when the
+   * CSR is a `file:` reference (the reference is not where the fix goes).
+   */
+  adds?: [string, unknown][];
 }
 
 /**

@@ -26,9 +26,17 @@ function setup(readFile: ReadFile = readFixtureFile) {
   return getOrderLanguageService({ readFile, csr: createCsrParticipant(new CsrCache()) });
 }
 
-function order(fields: Record<string, unknown>): TextDocument {
+/** The address arguments, which the fixtures' CSRs (but rsa2048-full.csr) do not carry. */
+const ADDRESS = {
+  streetAddress1: 'Example Street 1',
+  localityName: 'Berlin',
+  stateOrProvinceName: 'Berlin',
+  postalCode: '10115',
+};
+
+function order(fields: Record<string, unknown>, address: Record<string, string> = ADDRESS): TextDocument {
   const text = JSON.stringify(
-    { $api: 'comodo-autoapplyssl', product: '24', years: 1, serverSoftware: 2, ...fields },
+    { $api: 'comodo-autoapplyssl', product: '24', years: 1, serverSoftware: 2, ...address, ...fields },
     null,
     2,
   );
@@ -75,7 +83,8 @@ describe('CSR participant: diagnostics and their ranges', () => {
     assert.equal(d.code, 'csr-not-base64');
     assert.equal(d.severity, DiagnosticSeverity.Error);
     assert.equal(doc.getText(d.range), '!');
-    assert.match(d.message, /Comodo AutoApplySSL would answer -9/);
+    assert.match(d.message, /^-9: Not base64 data/);
+    assert.match(d.message, /Comodo would answer: "The CSR is not valid Base-64 data!"$/);
   });
 
   it('a doubled backslash (\\\\n in the JSON): on the escape as written', async () => {
@@ -101,25 +110,52 @@ describe('CSR participant: diagnostics and their ranges', () => {
       const ds = await csrDiagnostics(doc);
       const d = ds.find((x) => x.code === 'csr-cn-wildcard-not-allowed');
       assert.ok(d, ds.map((x) => x.code).join());
-      assert.match(d.message, /would answer -5/);
+      assert.match(d.message, /^-5: The Common Name "\*\.example\.com" holds a wildcard/);
       assert.ok(within(d.range, csrStringRange(doc), doc), 'inside the CSR string');
       assert.ok(bytesOf(doc, d.range).includes('*.example.com'), JSON.stringify(doc.getText(d.range)));
       assert.ok(doc.getText(d.range).length < 40, 'a part of the CSR, not all of it');
     }
   });
 
-  it('an order field that differs from the CSR: on the field; one the CSR makes required: on the CSR value', async () => {
-    const doc = order({ csr: readFixture('rsa2048-full.csr'), localityName: 'Potsdam' });
+  it('an order field that differs from the CSR: on the field', async () => {
+    const doc = order({ csr: readFixture('rsa2048-full.csr'), localityName: 'Potsdam' }, {});
     const ds = await csrDiagnostics(doc);
-    const differs = ds.find((d) => d.code === 'csr-order-field-differs');
-    assert.ok(differs);
+    assert.deepEqual(ds.map((d) => d.code).sort(), ['csr-order-field-differs', 'csr-subject-field-ignored']);
+    const differs = ds.find((d) => d.code === 'csr-order-field-differs')!;
     assert.equal(differs.severity, DiagnosticSeverity.Information);
     assert.equal(doc.getText(differs.range), '"Potsdam"');
     assert.match(differs.message, /prioritiseCSRValues=Y \(the default\).*"Berlin"/);
-    const required = ds.find((d) => d.code === 'csr-order-field-required' && /postalCode/.test(d.message));
-    assert.ok(required);
-    assert.match(required.message, /would answer -3/);
-    assert.ok(bytesOf(doc, required.range).includes('10115'));
+  });
+
+  it('address arguments neither the order nor the CSR gives: on the CSR value, each with a fix', async () => {
+    const doc = order({ csr: readFixture('ec-p256.csr'), stateOrProvinceName: '' }, {});
+    const ds = (await setup().doValidation(doc)).filter((d) => d.code === 'csr-order-field-required');
+    assert.deepEqual(
+      ds.map((d) => [d.message.slice(0, d.message.indexOf('.')), doc.getText(d.range).slice(0, 6)]),
+      [
+        ['-3: streetAddress1 is missing', '"-----'],
+        ['-3: localityName is missing', '"-----'],
+        ['-3: postalCode is missing', '"-----'],
+        // After the CSR in the file: on the empty value.
+        ['-3: stateOrProvinceName is empty', '""'],
+      ],
+    );
+    assert.ok(ds.every((d) => d.severity === DiagnosticSeverity.Error));
+    const data = ds[0].data as { fixes?: { title: string }[]; adds?: unknown };
+    assert.deepEqual(
+      data.fixes?.map((f) => f.title),
+      ['Add "streetAddress1"'],
+    );
+    assert.deepEqual(data.adds, [['streetAddress1', '']]);
+    assert.equal((ds[3].data as { fixes?: unknown }).fixes, undefined, 'written, so nothing to add');
+  });
+
+  it('address arguments missing with a file: CSR: on the object, where they are added', async () => {
+    const doc = order({ csr: 'file:ec-p256.csr' }, {});
+    const ds = (await setup().doValidation(doc)).filter((d) => d.code === 'csr-order-field-required');
+    assert.equal(ds.length, 4);
+    for (const d of ds)
+      assert.deepEqual(d.range, { start: { line: 0, character: 0 }, end: { line: 0, character: 1 } });
   });
 
   it('prioritiseCSRValues=N is read from the order', async () => {
@@ -137,7 +173,10 @@ describe('CSR participant: diagnostics and their ranges', () => {
     const d = (await csrDiagnostics(doc)).find((x) => x.code === 'csr-unsupported-key-size');
     assert.ok(d);
     assert.deepEqual(d.range, csrStringRange(doc));
-    assert.match(d.message, /csr\.keyPolicy "current", in force.*would answer -13/);
+    assert.match(
+      d.message,
+      /^-13: The key is RSA 1024-bit, too small\. .*csr\.keyPolicy "current", in force/,
+    );
   });
 
   it('a file: CSR: every finding on the reference', async () => {
@@ -146,7 +185,7 @@ describe('CSR participant: diagnostics and their ranges', () => {
     const d = ds.find((x) => x.code === 'csr-bad-signature');
     assert.ok(d, ds.map((x) => x.code).join());
     assert.equal(doc.getText(d.range), '"file:tampered-signature.csr"');
-    assert.match(d.message, /would answer -12/);
+    assert.match(d.message, /^-12: /);
     const wildcard = (await csrDiagnostics(order({ csr: 'file:wildcard.csr' }))).find(
       (x) => x.code === 'csr-cn-wildcard-not-allowed',
     );

@@ -35,7 +35,7 @@ describe('csr-cn-wildcard-not-allowed (-5)', () => {
   test('triggers on *.example.com for InstantSSL (24)', () => {
     const [f] = ruleFindings('wildcard.csr', code, product(24, 36));
     assert.equal(f.statusCode, -5);
-    assert.match(f.message, /-5 "The CSR's Common Name may NOT contain a wildcard!"/);
+    assert.match(f.message, /Comodo would answer: "The CSR's Common Name may NOT contain a wildcard!"/);
   });
   test('does not trigger for wildcard products, without a product, or without a wildcard', () => {
     assert.deepEqual(ruleFindings('wildcard.csr', code, product(35)), []);
@@ -64,7 +64,10 @@ describe('csr-intranet-fqdn (-18)', () => {
   test('triggers on www.example.com for Intranet SSL (44)', () => {
     const [f] = ruleFindings('ec-p256.csr', code, product(44));
     assert.equal(f.statusCode, -18);
-    assert.match(f.message, /-18 "The Intranet Server Name may not be a Fully-Qualified Domain Name!"/);
+    assert.match(
+      f.message,
+      /Comodo would answer: "The Intranet Server Name may not be a Fully-Qualified Domain Name!"/,
+    );
   });
   test('does not trigger on server01 or a private IP, nor for other products', () => {
     assert.deepEqual(ruleFindings('intranet-server01.csr', code, product(44)), []);
@@ -78,7 +81,10 @@ describe('csr-intranet-public-ip (-19)', () => {
   test('triggers on 8.8.8.8 for Intranet SSL (44)', () => {
     const [f] = ruleFindings('intranet-public-ip.csr', code, product(44));
     assert.equal(f.statusCode, -19);
-    assert.match(f.message, /-19 "The Intranet Server Name may not be an Internet-accessible IP Address!"/);
+    assert.match(
+      f.message,
+      /Comodo would answer: "The Intranet Server Name may not be an Internet-accessible IP Address!"/,
+    );
   });
   test('does not trigger on 10.0.0.5, nor for other products', () => {
     assert.deepEqual(ruleFindings('intranet-private-ip.csr', code, product(44)), []);

@@ -25,7 +25,7 @@ describe('csr-unsupported-key-algorithm (-11)', () => {
       f.message,
       /csr\.keyPolicy "document", in force\) allows only rsaEncryption of 512 to 1024 bits/,
     );
-    assert.match(f.message, /-11 "The CSR uses an unsupported algorithm!"/);
+    assert.match(f.message, /Comodo would answer: "The CSR uses an unsupported algorithm!"/);
   });
   test('does not trigger on RSA and EC P-256/P-384 today, nor on RSA under the document', () => {
     for (const f of ['rsa2048-full.csr', 'ec-p256.csr', 'ec-p384.csr', 'ec-p521.csr'])
@@ -98,7 +98,7 @@ describe('csr-bad-signature (-12)', () => {
   test('triggers on a tampered signature, for both APIs', () => {
     const [f] = ruleFindings('tampered-signature.csr', code);
     assert.equal(f.statusCode, -12);
-    assert.match(f.message, /-12 "The CSR has an invalid signature!"/);
+    assert.match(f.message, /Comodo would answer: "The CSR has an invalid signature!"/);
     assert.equal(count('tampered-signature.csr', code, SMIME), 1);
   });
   test('does not trigger on an intact CSR', () => {

@@ -1,6 +1,8 @@
-// prioritiseCSRValues: which value the CA uses, and the arguments a CSR field makes required.
+// prioritiseCSRValues: which value the CA uses, and the address arguments required unless the CSR
+// has the field.
 import assert from 'node:assert/strict';
 import { describe, test } from 'node:test';
+import { findingText } from '../../../common/src/csr';
 import { COMODO, ruleFindings } from './check';
 
 const orderFields = {
@@ -41,24 +43,56 @@ describe('csr-order-field-differs', () => {
   });
 });
 
-describe('csr-order-field-required (-3)', () => {
+describe('csr-order-field-required (-3): an address argument neither the order nor the CSR gives', () => {
   const code = 'csr-order-field-required';
-  test('triggers for each of streetAddress1, localityName, stateOrProvinceName, postalCode', () => {
-    const found = ruleFindings('rsa2048-full.csr', code, { ...COMODO, orderFields: {} });
-    assert.deepEqual(found.map((f) => f.orderField).sort(), [
-      'localityName',
-      'postalCode',
-      'stateOrProvinceName',
-      'streetAddress1',
-    ]);
-    const locality = found.find((f) => f.orderField === 'localityName');
-    assert.equal(locality?.statusCode, -3);
-    assert.match(locality?.message ?? '', /"localityName \(if there is a Locality Name in the CSR\)"/);
-    assert.match(locality?.message ?? '', /-3 "The 'localityName' argument is missing!"/);
+  test('triggers for each of streetAddress1, localityName, stateOrProvinceName, postalCode on a CSR without them', () => {
+    const found = ruleFindings('ec-p256.csr', code, { ...COMODO, orderFields: {} });
+    assert.deepEqual(
+      found.map((f) => [f.orderField, f.missingArgument]),
+      [
+        ['streetAddress1', true],
+        ['localityName', true],
+        ['stateOrProvinceName', true],
+        ['postalCode', true],
+      ],
+    );
+    const locality = found[1];
+    assert.equal(locality.statusCode, -3);
+    assert.equal(locality.severity, 'error');
+    assert.match(
+      findingText(locality),
+      /^-3: localityName is missing\. The CSR has no Locality Name \(2\.5\.4\.7\)/,
+    );
+    assert.match(locality.message, /"localityName \(if there is a Locality Name in the CSR\)"/);
+    assert.match(locality.message, /Comodo would answer: "The 'localityName' argument is missing!"$/);
   });
-  test('does not trigger when the order gives them, when the CSR lacks them, or when the order is unknown', () => {
-    assert.deepEqual(ruleFindings('rsa2048-full.csr', code, { ...COMODO, orderFields }), []);
-    assert.deepEqual(ruleFindings('ec-p256.csr', code, { ...COMODO, orderFields: {} }), []);
-    assert.deepEqual(ruleFindings('rsa2048-full.csr', code), []);
+  test('an argument written as "" is empty, not given: the finding names it as written', () => {
+    const { postalCode: _, ...others } = orderFields;
+    const found = ruleFindings('ec-p256.csr', code, {
+      ...COMODO,
+      orderFields: { ...others, PostalCode: ' ' },
+    });
+    assert.equal(found.length, 1);
+    assert.equal(found[0].orderField, 'PostalCode');
+    assert.equal(found[0].missingArgument, undefined);
+    assert.match(found[0].message, /^PostalCode is empty\./);
+  });
+  test('does not trigger when the CSR has the fields, when the order gives them, or when the order is unknown', () => {
+    assert.deepEqual(ruleFindings('rsa2048-full.csr', code, { ...COMODO, orderFields: {} }), []);
+    assert.deepEqual(ruleFindings('ec-p256.csr', code, { ...COMODO, orderFields }), []);
+    assert.deepEqual(ruleFindings('ec-p256.csr', code), []);
+    // One street address in the CSR covers streetAddress1; only the missing ones are asked for.
+    const { streetAddress1: _, ...noStreet } = orderFields;
+    assert.deepEqual(ruleFindings('rsa2048-full.csr', code, { ...COMODO, orderFields: noStreet }), []);
+    assert.deepEqual(
+      ruleFindings('utf8.csr', code, { ...COMODO, orderFields: {} }).map((f) => f.orderField),
+      ['streetAddress1', 'stateOrProvinceName', 'postalCode'],
+    );
+  });
+  test('SSL2Buy orders have no such rule', () => {
+    assert.deepEqual(
+      ruleFindings('ec-p256.csr', code, { api: 'ssl2buy-sectigo-pac-enterprise', orderFields: {} }),
+      [],
+    );
   });
 });

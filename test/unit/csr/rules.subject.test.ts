@@ -23,7 +23,7 @@ describe('csr-country-invalid (-7)', () => {
   test('triggers on ZZ, with the status message filled in and the attribute named', () => {
     const [f] = ruleFindings('country-zz.csr', code);
     assert.equal(f.statusCode, -7);
-    assert.match(f.message, /-7 "'ZZ' is not a valid ISO-3166 country!"/);
+    assert.match(f.message, /Comodo would answer: "'ZZ' is not a valid ISO-3166 country!"/);
     assert.deepEqual([f.attribute?.shortName, f.attribute?.value, f.attribute?.index], ['C', 'ZZ', 0]);
   });
   test('suggests GB for UK', () => {

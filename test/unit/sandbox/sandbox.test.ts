@@ -14,6 +14,14 @@ const CSR = readFileSync(
   'utf8',
 );
 
+/** The CSR carries no address, so the order gives it. */
+const ADDRESS = {
+  streetAddress1: '1 High Street',
+  localityName: 'London',
+  stateOrProvinceName: 'Greater London',
+  postalCode: 'EC1A 1AA',
+};
+
 async function post(url: string, body: string, type: string, headers: Record<string, string> = {}) {
   const res = await request(url, { method: 'POST', body, headers: { 'content-type': type, ...headers } });
   return { status: res.statusCode, type: String(res.headers['content-type']), text: await res.body.text() };
@@ -50,6 +58,8 @@ describe('sandbox', () => {
       years: '1',
       serverSoftware: '2',
       csr: CSR,
+      isCustomerValidated: 'N',
+      ...ADDRESS,
     });
     const r = await post(comodo, form.toString(), 'application/x-www-form-urlencoded');
     assert.equal(r.text, "-3\nThe 'loginPassword' argument is missing!\n");
@@ -67,6 +77,8 @@ describe('sandbox', () => {
       DAYS: '365',
       serversoftware: '2',
       CSR,
+      IsCustomerValidated: 'n',
+      ...ADDRESS,
     });
     assert.match((await post(comodo, form.toString(), 'application/x-www-form-urlencoded')).text, /^0\n/);
     form.set('colour', 'blue');

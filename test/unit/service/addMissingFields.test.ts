@@ -26,7 +26,7 @@ describe('add the missing required fields', () => {
     assert.deepEqual(after, []);
     assert.equal(
       fixed,
-      '{\n  "$api": "comodo-autoapplyssl",\n  "product": "24",\n  "serverSoftware": 2,\n  "csr": "file:server.csr",\n  "days": 365\n}',
+      '{\n  "$api": "comodo-autoapplyssl",\n  "product": "24",\n  "serverSoftware": 2,\n  "csr": "file:server.csr",\n  "isCustomerValidated": "N",\n  "days": 365\n}',
     );
   });
 
@@ -69,14 +69,37 @@ describe('add the missing required fields', () => {
     const { fixed, after } = await addAll('{ "$api": "comodo-autoapplyssl", "days": 365 }');
     assert.equal(
       fixed,
-      '{ "$api": "comodo-autoapplyssl", "days": 365, "product": "24", "serverSoftware": 2, "csr": "file:server.csr" }',
+      '{ "$api": "comodo-autoapplyssl", "days": 365, "product": "24", "serverSoftware": 2, "csr": "file:server.csr", "isCustomerValidated": "N" }',
     );
     assert.deepEqual(after, []);
   });
 
+  it('isCustomerValidated alone missing: the fix writes "N" and says what it means', async () => {
+    const text =
+      '{\n  "$api": "comodo-autoapplyssl",\n  "product": "24",\n  "days": 365,\n  "serverSoftware": 2,\n  "csr": "x"\n}';
+    const doc = makeDocument(text);
+    const diagnostics = await svc.doValidation(doc);
+    const [missing] = diagnostics.filter((d) => d.code === 'missing-field');
+    assert.match(
+      missing.message,
+      /^-3: 'isCustomerValidated' is missing \(Whether the Web Host has validated the customer\)/,
+    );
+    assert.match(missing.message, /The quick fix writes "N": Comodo will validate the customer\./);
+    assert.match(missing.message, /Comodo would answer: "The 'isCustomerValidated' argument is missing!"$/);
+    const [action] = svc.doCodeActions(doc, missing.range, { diagnostics });
+    assert.equal(
+      action.title,
+      'Add the missing required field isCustomerValidated as "N": Comodo will validate the customer',
+    );
+    assert.match(
+      TextDocument.applyEdits(doc, action.edit!.changes![doc.uri]),
+      /"csr": "x",\n {2}"isCustomerValidated": "N"\n\}$/,
+    );
+  });
+
   it('validity alone missing: its own fixes, no "add all" duplicate', async () => {
     const text =
-      '{\n  "$api": "comodo-autoapplyssl",\n  "product": "24",\n  "serverSoftware": 2,\n  "csr": "x"\n}';
+      '{\n  "$api": "comodo-autoapplyssl",\n  "product": "24",\n  "serverSoftware": 2,\n  "csr": "x",\n  "isCustomerValidated": "N"\n}';
     const doc = makeDocument(text);
     const diagnostics = await svc.doValidation(doc);
     const titles = svc.doCodeActions(doc, diagnostics[0].range, { diagnostics }).map((a) => a.title);

@@ -33,7 +33,7 @@ describe('quick fixes', () => {
   it('adds all missing required fields with placeholders', async () => {
     const fixed = await fixWith(
       '{\n  "$api": "comodo-autoapplyssl",\n  "years": 1\n}',
-      /missing required fields: product, serverSoftware, csr/,
+      /missing required fields: product, serverSoftware, csr, isCustomerValidated/,
     );
     assert.deepEqual(JSON.parse(fixed), {
       $api: 'comodo-autoapplyssl',
@@ -41,6 +41,7 @@ describe('quick fixes', () => {
       product: '24',
       serverSoftware: 2,
       csr: 'file:server.csr',
+      isCustomerValidated: 'N',
     });
     assert.match(fixed, /\n {2}"product": "24",\n/, 'indented like its neighbours');
   });

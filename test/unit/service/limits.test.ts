@@ -62,7 +62,7 @@ describe('limits', () => {
     const fields = Array.from({ length: 1500 }, (_, i) => `"note${i}": 1`).join(', ');
     const ds = await svc.doValidation(makeDocument(`{ "$api": "comodo-autoapplyssl", ${fields} }`));
     assert.equal(ds.filter((d) => d.code === 'unknown-field' || d.code === 'missing-field').length, 1000);
-    assert.match(ds.find((d) => d.code === 'too-many-problems')!.message, /^503 more problems/);
+    assert.match(ds.find((d) => d.code === 'too-many-problems')!.message, /^504 more problems/);
   });
 
   it('the limits are parameters', async () => {

@@ -9,6 +9,8 @@ interface Case {
   good: string;
   /** Words the message must contain. */
   says?: string[];
+  /** How the message starts: the status code the CA would answer. */
+  leads?: string;
 }
 
 const cases: Case[] = [
@@ -38,7 +40,8 @@ const cases: Case[] = [
     code: 'missing-field',
     bad: comodoOrder({}, ['serverSoftware']),
     good: comodoOrder(),
-    says: ["'serverSoftware'", "Comodo would answer -3: The 'serverSoftware' argument is missing!"],
+    leads: '-3: ',
+    says: ["'serverSoftware'", `Comodo would answer: "The 'serverSoftware' argument is missing!"`],
   },
   {
     code: 'missing-field',
@@ -50,7 +53,8 @@ const cases: Case[] = [
     code: 'unknown-field',
     bad: comodoOrder({ prodcut: '24' }),
     good: comodoOrder({ Product: '24' }, ['product']),
-    says: ["Did you mean 'product'?", 'Comodo would answer -2: Unrecognised argument!'],
+    leads: '-2: ',
+    says: ["Did you mean 'product'?", `Comodo would answer: "Unrecognised argument!"`],
   },
   {
     code: 'unknown-field',
@@ -62,7 +66,8 @@ const cases: Case[] = [
     code: 'wrong-type',
     bad: comodoOrder({ years: '1' }),
     good: comodoOrder({ years: 2 }),
-    says: ['JSON integer', "Comodo would answer -4: The value of the 'years' argument is invalid!"],
+    leads: '-4: ',
+    says: ['JSON integer', `Comodo would answer: "The value of the 'years' argument is invalid!"`],
   },
   {
     code: 'wrong-type',
@@ -77,7 +82,7 @@ const cases: Case[] = [
     says: [
       '65 characters',
       'at most 64',
-      "Comodo would answer -4: The value of the 'loginName' argument is invalid!",
+      `Comodo would answer: "The value of the 'loginName' argument is invalid!"`,
     ],
   },
   {
@@ -104,7 +109,8 @@ const cases: Case[] = [
     code: 'value-not-allowed',
     bad: comodoOrder({ serverSoftware: 29 }),
     good: comodoOrder({ serverSoftware: -1 }),
-    says: ['1-28, -1', "Comodo would answer -4: The value of the 'serverSoftware' argument is invalid!"],
+    leads: '-4: ',
+    says: ['1-28, -1', `Comodo would answer: "The value of the 'serverSoftware' argument is invalid!"`],
   },
   {
     code: 'value-not-allowed',
@@ -173,7 +179,25 @@ const cases: Case[] = [
     bad: comodoOrder({ LOGINPASSWORD: 'secret' }),
     good: comodoOrder({ loginName: 'me' }),
   },
-  { code: 'required-field-empty', bad: ssl2buyOrder({ PartnerOrderID: ' ' }), good: ssl2buyOrder() },
+  {
+    code: 'required-field-empty',
+    bad: ssl2buyOrder({ PartnerOrderID: ' ' }),
+    good: ssl2buyOrder(),
+    says: ["'PartnerOrderID' is empty.", 'SSL2Buy document: PartnerOrderID is'],
+  },
+  {
+    code: 'required-field-empty',
+    bad: comodoOrder({ product: '' }),
+    good: comodoOrder(),
+    leads: "-3: 'product' is empty.",
+    says: [`Comodo would answer: "The 'product' argument is missing!"`],
+  },
+  {
+    code: 'required-field-empty',
+    bad: comodoOrder({ isCustomerValidated: '' }),
+    good: comodoOrder(),
+    leads: '-3: \'isCustomerValidated\' is empty. Write "Y" or "N"',
+  },
   { code: 'value-case', bad: comodoOrder({ test: 'y' }), good: comodoOrder({ test: 'Y' }) },
   {
     code: 'country-not-iso3166',
@@ -199,7 +223,11 @@ const cases: Case[] = [
     code: 'comodo-product-unknown-code',
     bad: comodoOrder({ product: '24,99' }),
     good: comodoOrder({ product: '24,37' }),
-    says: ['99 is not a Comodo product code', "-4: The value of the 'product' argument is invalid!"],
+    leads: '-4: ',
+    says: [
+      '99 is not a Comodo product code',
+      `Comodo would answer: "The value of the 'product' argument is invalid!"`,
+    ],
   },
   {
     code: 'comodo-product-base-count',
@@ -240,7 +268,8 @@ const cases: Case[] = [
     code: 'comodo-servers-missing',
     bad: comodoOrder({ product: '35,36' }),
     good: comodoOrder({ product: '35,36', servers: 2 }),
-    says: ["'servers'", "-3: The 'servers' argument is missing!"],
+    leads: '-3: ',
+    says: ["'servers'", `Comodo would answer: "The 'servers' argument is missing!"`],
   },
   {
     code: 'comodo-servers-ignored',
@@ -264,6 +293,11 @@ describe('diagnostics: every code triggers, and a near miss does not', () => {
           `"${word}" not in: ${hit.map((d) => d.message).join(' / ')}`,
         );
       }
+      if (c.leads)
+        assert.ok(
+          hit.every((d) => d.message.startsWith(c.leads!)),
+          hit.map((d) => d.message).join(' / '),
+        );
       for (const d of hit) {
         assert.equal(d.source, 'cert-order');
         assert.notDeepEqual(d.range.start, d.range.end, 'a range on the key or value');
@@ -289,6 +323,25 @@ describe('diagnostics: every code triggers, and a near miss does not', () => {
   it('a JSON integer is a product too; loginName and PartnerEmail may be left to settings', async () => {
     assert.deepEqual(await codes(comodoOrder({ product: 24 }, ['loginName'])), []);
     assert.deepEqual(await codes(ssl2buyOrder({}, ['PartnerEmail'])), []);
+  });
+
+  it('an empty required value is an error, as a missing one is, and only that', async () => {
+    const org = { ...JSON.parse(ssl2buyOrder()).OrganisationInfo, OrgName: '' };
+    for (const text of [
+      comodoOrder({ product: '' }),
+      comodoOrder({ isCustomerValidated: '' }),
+      comodoOrder({ serverSoftware: 2, years: 1, isCustomerValidated: ' ' }),
+      ssl2buyOrder({ OrganisationInfo: org }),
+    ]) {
+      const ds = await diagnostics(text);
+      assert.deepEqual(
+        ds.map((d) => [d.code, d.severity]),
+        [['required-field-empty', 1]],
+        text,
+      );
+    }
+    const [orgName] = await diagnostics(ssl2buyOrder({ OrganisationInfo: org }));
+    assert.match(orgName.message, /^'OrganisationInfo\.OrgName' is empty\./);
   });
 
   it('one problem per value: a quoted integer is the wrong type, not also a disallowed value', async () => {

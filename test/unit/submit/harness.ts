@@ -256,6 +256,11 @@ export function comodoOrder(overrides: Record<string, unknown> = {}): Record<str
     years: 1,
     serverSoftware: 2,
     csr: 'file:www.example.com.csr',
+    // The CSRs carry no address, so the order gives it (Comodo -3 otherwise).
+    streetAddress1: '1 High Street',
+    localityName: 'London',
+    stateOrProvinceName: 'Greater London',
+    postalCode: 'EC1A 1AA',
     isCustomerValidated: 'N',
     ...overrides,
   };

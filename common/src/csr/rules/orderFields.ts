@@ -1,6 +1,7 @@
 // Fields that may be given both in the CSR and as a request argument (Comodo `prioritiseCSRValues`
-// rows): which value the CA uses where they differ, and the arguments the document requires
-// because the CSR has the field ("localityName (if there is a Locality Name in the CSR)").
+// rows): which value the CA uses where they differ, and the address arguments the document
+// requires when the CSR does not have the field.
+import { COMODO_ADDRESS_ARGUMENTS } from '../../catalogue/comodo';
 import { COMODO_SUBJECT_FIELDS } from '../comodoCsrSpec';
 import type { SubjectAttribute } from '../types';
 import {
@@ -22,7 +23,7 @@ function orderValue(ctx: RuleContext, name: string): { name: string; value: stri
 /** Pairs of (CSR attribute, order argument name) for every field with a duplicate argument. */
 function pairs(
   subject: readonly SubjectAttribute[],
-): { attr: SubjectAttribute; field: string; description: string; requiredIfInCsr: boolean }[] {
+): { attr: SubjectAttribute; field: string; description: string }[] {
   const out = [];
   for (const spec of COMODO_SUBJECT_FIELDS) {
     if (!spec.orderField) continue;
@@ -33,14 +34,11 @@ function pairs(
         attr: attrs[i],
         field: names[i],
         description: names.length > 1 ? `${spec.description} ${i + 1}` : spec.description,
-        // Only the first of several (streetAddress1) is required.
-        requiredIfInCsr: (spec.orderField.requiredIfInCsr ?? false) && i === 0,
       });
     }
   }
   return out;
 }
-
 export const csrOrderFieldDiffers: CsrContentRule = {
   code: 'csr-order-field-differs',
   apis: COMODO_ONLY,
@@ -68,26 +66,38 @@ export const csrOrderFieldDiffers: CsrContentRule = {
   },
 };
 
+/** The argument as written in the order, empty or not (names are case-insensitive). */
+function writtenName(ctx: RuleContext, name: string): string | undefined {
+  return Object.keys(ctx.orderFields ?? {}).find((k) => k.toLowerCase() === name.toLowerCase());
+}
+
+// Required unless the CSR has the field: the reading and its reasons are written once, next to
+// COMODO_ADDRESS_ARGUMENTS in the catalogue.
 export const csrOrderFieldRequired: CsrContentRule = {
   code: 'csr-order-field-required',
   statusCode: -3,
   apis: COMODO_ONLY,
   description:
-    'The CSR has a street address, locality, state or postal code, which makes the matching argument required.',
+    'An address argument (streetAddress1, localityName, stateOrProvinceName, postalCode) that neither the order nor the CSR gives.',
   check(csr, ctx) {
     if (!ctx.orderFields) return [];
-    return pairs(csr.subject)
-      .filter((p) => p.requiredIfInCsr && !orderValue(ctx, p.field))
-      .map((p): CsrFinding => ({
+    const out: CsrFinding[] = [];
+    for (const a of COMODO_ADDRESS_ARGUMENTS) {
+      if (csr.subject.some((s) => s.oid === a.oid) || orderValue(ctx, a.field)) continue;
+      const written = writtenName(ctx, a.field);
+      const row = `"${a.field} (if there is a ${a.description} in the CSR)"`;
+      out.push({
         code: this.code,
         statusCode: statusFor(ctx, this.statusCode),
         severity: 'error',
         message:
-          `The CSR has a ${p.description.replace(/ 1$/, '')} (${quote(p.attr.value)}), and the Comodo document then ` +
-          `requires the ${p.field} argument ("${p.field} (if there is a ${p.description.replace(/ 1$/, '')} in the CSR)"). ` +
-          `Add "${p.field}": ${quote(p.attr.value)}.${vendorSays(ctx, this.statusCode, p.field)}`,
-        attribute: attributeRef(p.attr),
-        orderField: p.field,
-      }));
+          `${written ?? a.field} is ${written ? 'empty' : 'missing'}. The CSR has no ${a.description} (${a.oid}) either: ` +
+          `give one of the two. The document's row ${row} is the only case in which the argument may be left out.` +
+          vendorSays(ctx, this.statusCode, a.field),
+        orderField: written ?? a.field,
+        ...(written ? {} : { missingArgument: true }),
+      });
+    }
+    return out;
   },
 };

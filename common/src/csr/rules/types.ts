@@ -36,6 +36,8 @@ export interface CsrFinding {
   attribute?: { index: number; oid: string; shortName: string; value: string };
   /** The order argument concerned (prioritiseCSRValues and required-if-in-CSR rules). */
   orderField?: string;
+  /** `orderField` is absent from the order, and adding it resolves the finding. */
+  missingArgument?: boolean;
   /** Offset in the CSR text, for findings about the text itself (a bad base64 character). */
   offset?: number;
 }
@@ -76,12 +78,20 @@ export interface CsrContentRule extends CsrRule {
 export const BOTH_APIS: readonly CsrApi[] = ['comodo-autoapplyssl', 'ssl2buy-sectigo-pac-enterprise'];
 export const COMODO_ONLY: readonly CsrApi[] = ['comodo-autoapplyssl'];
 
-/** ` Comodo AutoApplySSL would answer -13 "The CSR uses an unsupported key size!".` */
+/**
+ * ` Comodo would answer: "The CSR uses an unsupported key size!"`, to end a message with. The
+ * status code itself leads the diagnostic (`findingText`), so the line starts with what matters.
+ */
 export function vendorSays(ctx: RuleContext, statusCode: number | undefined, field?: string): string {
   if (ctx.api !== 'comodo-autoapplyssl' || statusCode === undefined) return '';
   let meaning = statusMeaning(comodoAutoApplySsl, statusCode) ?? '';
   if (field) meaning = meaning.replace('xxxx', field);
-  return ` Comodo AutoApplySSL would answer ${statusCode} "${meaning}".`;
+  return ` Comodo would answer: "${meaning}"`;
+}
+
+/** A finding as a diagnostic's message: `-13: The key is RSA 1024-bit, too small. ...`. */
+export function findingText(finding: CsrFinding): string {
+  return finding.statusCode === undefined ? finding.message : `${finding.statusCode}: ${finding.message}`;
 }
 
 /** The status code to attach: Comodo's codes only mean something for a Comodo order. */

@@ -17,7 +17,7 @@ import { SCHEMA_KEY } from '../schema/orderSchema';
 import { closestName, integerRanges, orList } from '../text';
 import type { QuickFix } from '../types';
 import type { RuleFinding } from './rule';
-import { vendorName, vendorRule } from './vendorText';
+import { statusAnswer, statusLead, vendorMessage, vendorName, vendorRule } from './vendorText';
 
 export interface SchemaFinding extends RuleFinding {
   code: string;
@@ -178,9 +178,22 @@ function missingField(
     code: 'missing-field',
     severity: E,
     range: d.range,
-    message: `Missing required field '${where}' (${field.description.replace(/\.$/, '')}). ${vendorRule(api, 'missingField', field)}`,
+    message: vendorMessage(
+      api,
+      'missingField',
+      field,
+      `'${where}' is missing (${field.description.replace(/\.$/, '')}), a required field.${fixMeaning(field)}`,
+    ),
     objectPath: path,
   };
+}
+
+/** ` The quick fix writes "N": Comodo will validate the customer.` when the placeholder is a listed value. */
+function fixMeaning(field: FieldSpec): string {
+  const value = field.values?.find((v) => v.value === field.placeholder);
+  return value?.description
+    ? ` The quick fix writes ${JSON.stringify(value.value)}: ${value.description}`
+    : '';
 }
 
 function unknownField(model: OrderModel, d: Diagnostic, key: ASTNode): SchemaFinding | undefined {
@@ -198,16 +211,16 @@ function unknownField(model: OrderModel, d: Diagnostic, key: ASTNode): SchemaFin
     ? [{ title: `Rename to '${closest}'`, edits: [renameKey(model, property, closest)], preferred: true }]
     : [];
   const within = atRoot ? '' : ` in ${pathOf(object).join('.')}`;
-  const status = api.problemStatus?.unknownField;
+  const answer = statusAnswer(api, 'unknownField', name);
   const message =
     name.startsWith('$') && atRoot
       ? `'${name}' is not an order key: the extension's own keys are ${API_KEY} and ${SCHEMA_KEY}.${guess}`
-      : status !== undefined
-        ? `Unknown ${vendorName(api)} argument '${name}'${within}.${guess} ${vendorName(api)} would answer ${status}: ${api.statusCodes.find((s) => s.code === status)?.meaning ?? ''}`
+      : answer !== undefined
+        ? `${statusLead(api, 'unknownField')}'${name}' is not a ${vendorName(api)} argument${within}.${guess} ${answer}`
         : `'${name}' is not a field${within || ' of the request'} in the ${vendorName(api)} document (${api.document}).${guess}`;
   return {
     code: 'unknown-field',
-    severity: status !== undefined ? E : DiagnosticSeverity.Warning,
+    severity: answer !== undefined ? E : DiagnosticSeverity.Warning,
     range: d.range,
     message: message.trimEnd(),
     fixes,
@@ -237,7 +250,7 @@ function valueProblem(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFi
     code,
     severity: E,
     range: d.range,
-    message: `${message} ${rule}`,
+    message: `${statusLead(api, 'invalidValue')}${message} ${rule}`,
     fixes,
   });
   if (/^Incorrect type/.test(d.message)) {
@@ -254,6 +267,8 @@ function valueProblem(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFi
     );
   }
   if (errorCode(d) === ErrorCode.EnumValueMismatch || /^Value (is not accepted|must be)/.test(d.message)) {
+    // An empty required field: required-field-empty says so.
+    if (node.type === 'string' && node.value.trim() === '' && field.required === true) return undefined;
     return finding(
       'value-not-allowed',
       `${shown} is not an allowed value of '${name}': ${allowedText(field)}.`,

@@ -21,9 +21,11 @@ export const comodoProductAddonNotAllowed: OrderRule = {
       .join(',');
     return addons.map((c) => ({
       range: ctx.model.range(c.offset, c.length),
-      message:
-        `${productName(c.code)} may not be added to ${productName(base)}: the add-ons 36 and 37 go with 24, 34, 7, 35, 62, 63, 64 or 65, ` +
-        `never with 43 or 44. ${productInvalid(ctx)}`,
+      message: productInvalid(
+        ctx,
+        `${productName(c.code)} may not be added to ${productName(base)}. The add-ons 36 and 37 go with 24, 34, 7, 35, 62, 63, 64 or 65, ` +
+          `never with 43 or 44.`,
+      ),
       fixes: [{ title: `Write "${without}"`, edits: [replaceValue(ctx.model, read.list.node, without)] }],
     }));
   },

@@ -18,7 +18,10 @@ export const comodoProductBaseCount: OrderRule = {
       return [
         {
           range,
-          message: `'product' has no base product: exactly one of ${listed(COMODO_BASE_PRODUCTS)} must be given (the add-ons 36 and 37 go with one). ${productInvalid(ctx)}`,
+          message: productInvalid(
+            ctx,
+            `'product' has no base product. Exactly one of ${listed(COMODO_BASE_PRODUCTS)} must be given (the add-ons 36 and 37 go with one).`,
+          ),
         },
       ];
     }
@@ -26,7 +29,10 @@ export const comodoProductBaseCount: OrderRule = {
     return [
       {
         range,
-        message: `'product' has ${read.bases.length} base products (${names}): the document allows exactly ONE per order. ${productInvalid(ctx)}`,
+        message: productInvalid(
+          ctx,
+          `'product' has ${read.bases.length} base products (${names}). The document allows exactly ONE per order.`,
+        ),
       },
     ];
   },

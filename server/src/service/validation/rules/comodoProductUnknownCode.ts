@@ -15,9 +15,11 @@ export const comodoProductUnknownCode: OrderRule = {
       .filter((c) => !isBase(c.code) && !isAddon(c.code))
       .map((c) => ({
         range: ctx.model.range(c.offset, c.length),
-        message:
+        message: productInvalid(
+          ctx,
           `${c.code} is not a Comodo product code. Base products (exactly one): ${listed(COMODO_BASE_PRODUCTS)}; ` +
-          `add-ons: ${listed(COMODO_ADDON_PRODUCTS)}. ${productInvalid(ctx)}`,
+            `add-ons: ${listed(COMODO_ADDON_PRODUCTS)}.`,
+        ),
       }));
   },
 };

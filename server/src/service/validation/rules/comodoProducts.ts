@@ -4,10 +4,10 @@ import {
   COMODO_BASE_PRODUCTS,
   comodoAutoApplySsl,
 } from '../../../../../common/src/catalogue/comodo';
-import type { ValueSpec } from '../../../../../common/src/catalogue';
+import { findField, type ValueSpec } from '../../../../../common/src/catalogue';
 import type { ProductCode, ProductList } from '../../model';
 import type { RuleContext } from '../rule';
-import { statusAnswer } from '../vendorText';
+import { vendorMessage } from '../vendorText';
 
 export const COMODO = [comodoAutoApplySsl.id];
 
@@ -57,6 +57,9 @@ export function readProducts(ctx: RuleContext): ReadProducts | undefined {
   return { list, bases, allKnown };
 }
 
-export function productInvalid(ctx: RuleContext): string {
-  return statusAnswer(ctx.api, 'invalidValue', 'product') ?? '';
+const PRODUCT = findField(comodoAutoApplySsl.fields, 'product', true)!;
+
+/** A message about `product`: led by -4, ending with the CA's words for it. */
+export function productInvalid(ctx: RuleContext, statement: string): string {
+  return vendorMessage(ctx.api, 'invalidValue', PRODUCT, statement);
 }

@@ -3,7 +3,7 @@ import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { COMODO_WILDCARD_PRODUCTS } from '../../../../../common/src/catalogue/comodo';
 import { addProperties, placeholderValue } from '../../edits';
 import { NO_FINDINGS, type OrderRule } from '../rule';
-import { statusAnswer } from '../vendorText';
+import { vendorMessage } from '../vendorText';
 import { COMODO, productName } from './comodoProducts';
 import { SERVERS, baseProduct } from './comodoValidity';
 
@@ -28,9 +28,12 @@ export const comodoServersMissing: OrderRule = {
     return [
       {
         range: ctx.model.rangeOf(products.node),
-        message:
-          `${productName(base)} needs 'servers': the number of server licences, 1 to 10. ` +
-          `${statusAnswer(ctx.api, 'missingField', 'servers') ?? ''}`.trimEnd(),
+        message: vendorMessage(
+          ctx.api,
+          'missingField',
+          SERVERS,
+          `'servers' is missing. ${productName(base)} needs the number of server licences, 1 to 10.`,
+        ),
         fixes: [
           { title: `Add "servers": ${value}`, edits: [addProperties(ctx.model, root, [['servers', value]])] },
         ],

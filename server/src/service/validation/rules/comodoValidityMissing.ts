@@ -2,7 +2,7 @@
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
 import { addProperties, placeholderValue } from '../../edits';
 import { NO_FINDINGS, type OrderRule } from '../rule';
-import { statusAnswer } from '../vendorText';
+import { vendorMessage } from '../vendorText';
 import { COMODO } from './comodoProducts';
 import { DAYS, YEARS, hasSingleValidity, validityFields } from './comodoValidity';
 
@@ -21,9 +21,12 @@ export const comodoValidityMissing: OrderRule = {
     return [
       {
         range: ctx.model.range(root.offset, 1),
-        message:
-          `Missing the validity: give 'days' (365, 730 or 1095) or 'years' (1, 2 or 3); only Trial SSL (43) needs neither. ` +
-          `${statusAnswer(ctx.api, 'missingField', 'days') ?? ''}`.trimEnd(),
+        message: vendorMessage(
+          ctx.api,
+          'missingField',
+          DAYS,
+          `The validity is missing. Give 'days' (365, 730 or 1095) or 'years' (1, 2 or 3); only Trial SSL (43) needs neither.`,
+        ),
         fixes: [add(DAYS), add(YEARS)],
         // days, not years: "years is superseded by days".
         objectPath: [],

@@ -1,10 +1,13 @@
 // The CSR field's own rule: a value is there and a `file:` reference can be read; the CSR
 // participant's findings (decoding, key, subject) are reported under this rule with their own codes.
-import { DiagnosticSeverity } from 'vscode-languageserver-types';
+import { DiagnosticSeverity, type Range } from 'vscode-languageserver-types';
 import { CSR_FILE_PREFIX, type ApiCatalogue, type FieldSpec } from '../../../../../common/src/catalogue';
 import { readCsrValues, unreadableMessage } from '../../csrFields';
+import { addProperties } from '../../edits';
+import type { OrderModel } from '../../model';
+import type { CsrProblem, CsrSource } from '../../types';
 import { NO_FINDINGS, type OrderRule, type RuleContext, type RuleFinding } from '../rule';
-import { statusAnswer } from '../vendorText';
+import { vendorMessage } from '../vendorText';
 
 export const csrRule: OrderRule = {
   code: 'csr-empty',
@@ -31,7 +34,12 @@ export const csrRule: OrderRule = {
 };
 
 function emptyMessage(api: ApiCatalogue, field: FieldSpec): string {
-  return `'${field.name}' is empty: paste the CSR (PEM, with or without the BEGIN/END lines) or write "file:name.csr". ${statusAnswer(api, 'missingField', field.name) ?? ''}`.trimEnd();
+  return vendorMessage(
+    api,
+    'missingField',
+    field,
+    `'${field.name}' is empty. Paste the CSR (PEM, with or without the BEGIN/END lines) or write "file:name.csr".`,
+  );
 }
 
 async function checkCsrs({ model, api, settings, params }: RuleContext): Promise<RuleFinding[]> {
@@ -49,12 +57,33 @@ async function checkCsrs({ model, api, settings, params }: RuleContext): Promise
     }
     if (!params.csr?.validate) continue;
     try {
-      for (const p of await params.csr.validate(csr.input)) {
-        findings.push({ code: p.code, severity: p.severity, message: p.message, range: p.range ?? range });
-      }
+      for (const p of await params.csr.validate(csr.input))
+        findings.push(problemFinding(model, p, range, source));
     } catch {
       // A participant's failure must not cost the order's other diagnostics.
     }
   }
   return findings;
+}
+
+/**
+ * A participant's problem as a finding. One about arguments the order lacks offers to add them (a
+ * fix of its own, and a part of "add the missing required fields"); for a `file:` CSR it goes on
+ * the object's `{`, as a missing field does, since the reference is not where anything is added.
+ */
+function problemFinding(model: OrderModel, p: CsrProblem, csrRange: Range, source: CsrSource): RuleFinding {
+  const finding: RuleFinding = {
+    code: p.code,
+    severity: p.severity,
+    message: p.message,
+    range: p.range ?? csrRange,
+  };
+  const root = model.root;
+  if (!p.adds?.length || !root) return finding;
+  if (!p.range && source.kind === 'file') finding.range = model.range(root.offset, 1);
+  const names = p.adds.map(([name]) => `"${name}"`).join(', ');
+  finding.fixes = [{ title: `Add ${names}`, edits: [addProperties(model, root, p.adds)] }];
+  finding.objectPath = [];
+  finding.adds = p.adds;
+  return finding;
 }
