@@ -37,7 +37,11 @@ export const DIAGNOSTIC_HELP: readonly DiagnosticHelp[] = [
     'credential-in-file',
     'A credential (API key, password) written in the order: it belongs in secret storage.',
   ),
-  help('required-field-empty', 'A required field written as an empty string.'),
+  help(
+    'required-field-empty',
+    'A required field written as an empty string, which the CA treats as missing.',
+    -3,
+  ),
   help('value-case', 'A value in another case than the document writes it ("y" for "Y").'),
   help('country-not-iso3166', 'A country that is not an ISO-3166 alpha-2 code.'),
   help('schema-mismatch', '"$schema" names the schema of another API than "$api".'),
@@ -66,7 +70,11 @@ export const DIAGNOSTIC_HELP: readonly DiagnosticHelp[] = [
   help('csr-unsupported-key-algorithm', 'A key type outside the key policy.', -11),
   help('csr-unsupported-signature-algorithm', 'A signature digest outside the key policy.', -11),
   help('csr-bad-signature', "The signature does not verify with the CSR's own key.", -12),
-  help('csr-signature-unchecked', 'The signature could not be checked here.'),
+  help(
+    'csr-signature-unchecked',
+    'The signature could not be checked here (an unknown key or signature algorithm).',
+  ),
+  help('csr-extension-unreadable', 'A requested extension cannot be read; the rest of the CSR is decoded.'),
   help('csr-unsupported-key-size', 'A key size outside the key policy.', -13),
   help('csr-missing-subject-field', 'The subject lacks CN, O or C.', -8),
   help('csr-country-invalid', 'The subject C is not an ISO 3166-1 alpha-2 code.', -7),
@@ -76,7 +84,7 @@ export const DIAGNOSTIC_HELP: readonly DiagnosticHelp[] = [
   help('csr-intranet-public-ip', 'Intranet SSL for an Internet-reachable IP address.', -19),
   help(
     'csr-order-field-required',
-    'The CSR has a subject field that makes the matching order argument required.',
+    'An address argument (streetAddress1, localityName, stateOrProvinceName, postalCode) that neither the order nor the CSR gives.',
     -3,
   ),
   help(

@@ -67,7 +67,7 @@ describe('source.fixAll', () => {
 
   it('takes no fix that is not certain, and nothing when nothing is certain', async () => {
     // years and days disagree: which to keep is the user's choice (no preferred fix).
-    const text = `{ "$api": "comodo-autoapplyssl", "product": "24", "years": 2, "days": 365, "serverSoftware": 2, "csr": "file:a.csr" }`;
+    const text = `{ "$api": "comodo-autoapplyssl", "product": "24", "years": 2, "days": 365, "serverSoftware": 2, "csr": "file:a.csr", "isCustomerValidated": "N" }`;
     const { actions } = await codeActions(text, [CodeActionKind.SourceFixAll]);
     assert.deepEqual(actions, []);
   });
