@@ -14,7 +14,7 @@ export type SandboxCsr =
   /**
    * `code`: the Comodo status code (-9 not base64, -10 cannot be decoded, -12 bad signature, ...);
    * -4 (the csr argument is invalid) for an error the document gives no code for.
-   * `field`: the order argument a -3 names (a field the CSR makes required).
+   * `field`: the order argument a -3 names (an address argument the CSR does not carry either).
    */
   | { ok: false; code: number; detail: string; field?: string };
 

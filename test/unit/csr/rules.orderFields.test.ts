@@ -66,14 +66,14 @@ describe('csr-order-field-required (-3): an address argument neither the order n
     assert.match(locality.message, /"localityName \(if there is a Locality Name in the CSR\)"/);
     assert.match(locality.message, /Comodo would answer: "The 'localityName' argument is missing!"$/);
   });
-  test('an argument written as "" is empty, not given: the finding names it as written', () => {
+  test('an argument written as "" is empty, not given: the message names it as written', () => {
     const { postalCode: _, ...others } = orderFields;
     const found = ruleFindings('ec-p256.csr', code, {
       ...COMODO,
       orderFields: { ...others, PostalCode: ' ' },
     });
     assert.equal(found.length, 1);
-    assert.equal(found[0].orderField, 'PostalCode');
+    assert.equal(found[0].orderField, 'postalCode');
     assert.equal(found[0].missingArgument, undefined);
     assert.match(found[0].message, /^PostalCode is empty\./);
   });

@@ -94,7 +94,8 @@ export const csrOrderFieldRequired: CsrContentRule = {
           `${written ?? a.field} is ${written ? 'empty' : 'missing'}. The CSR has no ${a.description} (${a.oid}) either: ` +
           `give one of the two. The document's row ${row} is the only case in which the argument may be left out.` +
           vendorSays(ctx, this.statusCode, a.field),
-        orderField: written ?? a.field,
+        // The catalogue's spelling: where the finding goes, and what the CA's -3 names.
+        orderField: a.field,
         ...(written ? {} : { missingArgument: true }),
       });
     }
