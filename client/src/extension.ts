@@ -7,6 +7,8 @@ import {
   TransportKind,
 } from 'vscode-languageclient/node';
 import { registerSubmission } from './commands';
+import { HOVER_COMMANDS } from '../../common/src/lsp/commands';
+import { registerCopyText } from './commands/copyText';
 import { registerDecodeCsr } from './commands/decodeCsr';
 
 let client: LanguageClient | undefined;
@@ -15,6 +17,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Submission first: its commands work even if the language server fails to start.
   registerSubmission(context, () => client);
   registerDecodeCsr(context, () => client);
+  registerCopyText(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },
@@ -22,6 +25,9 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   };
   const clientOptions: LanguageClientOptions = {
     documentSelector: [{ language: 'cert-order' }, { language: 'cert-csr' }],
+    // The CSR hover links to "Open full decode" and "Copy SHA-256": trusted for those commands
+    // only, so a command link written into an order or a CSR runs nothing else.
+    markdown: { isTrusted: { enabledCommands: [...HOVER_COMMANDS] } },
   };
   client = new LanguageClient('certOrder', 'Certificate Orders', serverOptions, clientOptions);
   await client.start();

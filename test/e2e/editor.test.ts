@@ -3,11 +3,12 @@ import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot } from '../support/editorSession';
 import {
+  hoverMouseOver,
+  isInView,
   moveCursorTo,
   openFile,
   openWorkbench,
   runCommand,
-  showHoverWith,
   type Workbench,
 } from './workbench';
 
@@ -16,7 +17,10 @@ let wb: Workbench;
 before(
   async () => {
     wb = await openWorkbench({
-      files: { 'scratch/e2e.order.json': '{\n  "$api": ""\n}\n' },
+      files: {
+        'scratch/e2e.order.json': '{\n  "$api": ""\n}\n',
+        'scratch/complete.order.json': '{\n  "$api": "comodo-autoapplyssl",\n  "serverSoftware": \n}\n',
+      },
     });
   },
   { timeout: 180_000 },
@@ -53,15 +57,55 @@ test('the Problems panel lists the mistakes of the example order', { timeout: 12
   await screenshot(page, 'problems-panel');
 });
 
-test("hovering an order's CSR shows its decoded subject and SHA-256", { timeout: 120_000 }, async () => {
+test('completion finds serverSoftware by name: tomcat, apache', { timeout: 120_000 }, async () => {
   const { page } = wb;
-  await runCommand(page, 'View: Hide Panel');
-  await openFile(page, 'comodo-autoapplyssl.order.json');
-  await moveCursorTo(page, 'www.example.com.csr');
-  const hover = await showHoverWith(page, 'SHA-256');
-  const text = (await hover.textContent()) ?? '';
-  assert.match(text, /www\.example\.com/);
-  assert.match(text, /Example Inc/);
-  assert.match(text.toLowerCase(), /eff007b5eda1dd29064d74ccc36735a434af684256cab28b6807a8c4fa2eb638/);
-  await screenshot(page, 'csr-hover');
+  await openFile(page, 'complete.order.json');
+  await moveCursorTo(page, '"serverSoftware": ');
+  await page.keyboard.press('End');
+  await page.keyboard.type('tomc');
+  await page.keyboard.press('Control+Space');
+  const rows = page.locator('.suggest-widget .monaco-list-row');
+  await rows.first().waitFor();
+  await page.locator('.suggest-widget .monaco-list-row', { hasText: '24 - Tomcat' }).waitFor();
+  const codes = async () => (await rows.allTextContents()).map((l) => l.trim().split(/\s+/)[0]);
+  assert.deepEqual(await codes(), ['24']);
+  await page.keyboard.press('Escape');
+  for (let i = 0; i < 4; i++) await page.keyboard.press('Backspace');
+  await page.keyboard.type('apache');
+  await page.keyboard.press('Control+Space');
+  await page.locator('.suggest-widget .monaco-list-row', { hasText: '3 - Apache-SSL' }).waitFor();
+  assert.deepEqual(await codes(), ['2', '3']);
+  await page.keyboard.press('Escape');
 });
+
+test(
+  "hovering an order's CSR: the verdict first, without scrolling; its links work",
+  { timeout: 180_000 },
+  async () => {
+    // Last of the checks: the full decode it opens takes an editor group of its own.
+    const { page } = wb;
+    await runCommand(page, 'View: Hide Panel');
+    await openFile(page, 'comodo-autoapplyssl.order.json');
+    // Twice, as a user hovers again: each time it opens at the top, the verdict in view.
+    for (let i = 0; i < 2; i++) {
+      const hover = await hoverMouseOver(page, 'www.example.com.csr', 'SHA-256');
+      const text = (await hover.textContent()) ?? '';
+      assert.match(text, /^\s*✓ OK for this order/);
+      assert.match(text, /www\.example\.com/);
+      assert.match(text.toLowerCase(), /eff007b5eda1dd29064d74ccc36735a434af684256cab28b6807a8c4fa2eb638/);
+      for (const seen of ['OK for this order', 'SHA-256', 'Open full decode', 'Copy SHA-256'])
+        assert.ok(
+          await isInView(hover.getByText(seen).first(), hover),
+          `${seen} is in view without scrolling`,
+        );
+    }
+    await screenshot(page, 'csr-hover');
+    // The trusted link runs the command: the full decode opens beside the order.
+    const hover = await hoverMouseOver(page, 'www.example.com.csr', 'Open full decode');
+    await hover.getByRole('link', { name: 'Open full decode' }).click();
+    await page
+      .locator('.monaco-editor .view-lines', { hasText: 'Domain-control validation' })
+      .first()
+      .waitFor();
+  },
+);

@@ -112,3 +112,30 @@ export async function moveCursorTo(page: Page, text: string): Promise<void> {
   await page.locator('.find-widget .matchesCount', { hasNotText: 'No results' }).waitFor();
   await page.keyboard.press('Escape');
 }
+
+/** Hovers the mouse over `text` in the active editor until a hover holding `expect` shows. */
+export async function hoverMouseOver(page: Page, text: string, expect: string): Promise<Locator> {
+  const target = page.locator('.monaco-editor .view-lines span', { hasText: text }).last();
+  const hover = page.locator('.monaco-hover:visible', { hasText: expect });
+  const deadline = Date.now() + 60_000;
+  for (;;) {
+    // Off the text, then onto it: a fresh hover, as a user moving the mouse gets.
+    await page.mouse.move(5, 5);
+    await target.hover();
+    try {
+      await hover.waitFor({ timeout: 5_000 });
+      return hover;
+    } catch (err) {
+      if (Date.now() > deadline) {
+        await screenshot(page, 'hover-failed').catch(() => undefined);
+        throw err;
+      }
+    }
+  }
+}
+
+/** Whether `inner` lies wholly inside `outer` on screen. */
+export async function isInView(inner: Locator, outer: Locator): Promise<boolean> {
+  const [a, b] = [await inner.boundingBox(), await outer.boundingBox()];
+  return !!a && !!b && a.y >= b.y - 1 && a.y + a.height <= b.y + b.height + 1;
+}

@@ -110,35 +110,70 @@ describe('CSR over stdio', () => {
   });
 
   for (const name of ['rsa2048-full.csr', 'ec-p256.csr']) {
-    it(`hover anywhere over an inline CSR (${name}): subject and hashes as OpenSSL says`, async () => {
+    it(`hover anywhere over an inline CSR (${name}): verdict, CN, key and SHA-256 as OpenSSL says`, async () => {
       const uri = orderUri(`hover-${name}.order.json`);
       const text = comodoOrder(readFixture(name));
       await client.open(uri, text);
-      const subject = opensslSubject(fixture(name), 'sname');
+      const cn = opensslSubject(fixture(name), 'sname').find((a) => a.name === 'CN');
+      assert.ok(cn);
       for (const position of [
         positionOf(text, '"-----BEGIN'),
         positionOf(text, '-----END', -30),
         positionOf(text, 'REQUEST-----\\n"', 14),
       ]) {
         const value = await hoverText(client, uri, position);
+        // Short, in this order: the verdict, CN and SANs, key and signature, SHA-256, the links.
+        assert.match(value, /^\*\*[✓✗⚠] /, 'the verdict first');
+        const order = [
+          `**CN** ${cn.value}`,
+          '**SANs**',
+          '**Key**',
+          '**SHA-256**',
+          'Open full decode',
+          'Copy SHA-256',
+        ];
+        const at = order.map((part) => value.indexOf(part));
+        assert.ok(
+          at.every((i, k) => i >= 0 && (k === 0 || i > at[k - 1])),
+          `${order.join(' < ')} in:\n${value}`,
+        );
         assert.ok(value.includes(sha256(name)), 'SHA-256 of the DER');
-        assert.ok(value.includes(opensslDigest(opensslDer(fixture(name)), 'md5')), 'MD5 of the DER');
-        for (const a of subject) assert.ok(value.includes(`| ${a.value} |`), `${a.name} = ${a.value}`);
         assert.match(value, name.startsWith('ec') ? /EC P-256/ : /RSA 2048-bit/);
-        assert.match(value, /signature verifies/);
+        assert.match(value, /verifies/);
+        assert.doesNotMatch(value, /Domain-control|MD5/, 'the full decode has the rest');
+        assert.ok(value.split('\n').length <= 10, `${value.split('\n').length} lines`);
       }
       await client.close(uri);
     });
   }
 
-  it('hover on a file: reference: the referenced file decoded', async () => {
+  it('hover on a file: reference: the referenced file summarised, with its links', async () => {
     const uri = orderUri('hover-file.order.json');
     const text = comodoOrder('file:ec-p384.csr');
     await client.open(uri, text);
-    const value = await hoverText(client, uri, positionOf(text, 'file:ec-p384', 6));
-    assert.match(value, /CSR file `ec-p384.csr`/);
+    const hover = await client.request<Hover>('textDocument/hover', {
+      textDocument: { uri },
+      position: positionOf(text, 'file:ec-p384', 6),
+    });
+    const markdown = (hover.contents as MarkupContent).value;
+    const value = markdown.replace(/\\/g, '');
     assert.ok(value.includes(sha256('ec-p384.csr')));
     assert.match(value, /EC P-384/);
+    assert.doesNotMatch(value, /\*\*csr\*\* —/, "the field's documentation is on its key, not here");
+    const link = (title: string) => {
+      const m = new RegExp(`\\[${title}\\]\\(command:([\\w.]+)\\?([^ )]+)`).exec(markdown);
+      assert.ok(m, `${title} link in ${markdown}`);
+      return { command: m[1], args: JSON.parse(decodeURIComponent(m[2])) as unknown[] };
+    };
+    // "Open full decode" names the order and the CSR's position: the decode request answers it.
+    const decode = link('Open full decode');
+    assert.equal(decode.command, 'certOrder.decodeCsr');
+    const result = await client.request<{ ok: boolean; text?: string }>(
+      'certOrder/decodeCsr',
+      decode.args[0],
+    );
+    assert.ok(result.ok && result.text?.includes(sha256('ec-p384.csr')), JSON.stringify(result));
+    assert.deepEqual(link('Copy SHA-256'), { command: 'certOrder.copyText', args: [sha256('ec-p384.csr')] });
     await client.close(uri);
   });
 
@@ -157,8 +192,10 @@ describe('CSR over stdio', () => {
     ]) {
       const value = await hoverText(client, uri, position);
       assert.ok(value.includes(sha256('rsa1024-md5.csr')));
-      assert.match(value, /RSA 1024-bit/);
-      assert.match(value, /error -13: The key is RSA 1024-bit/);
+      assert.match(value, /RSA 1024-bit ✗ `csr-unsupported-key-size`/);
+      // The first problem is the verdict; the note says what was checked without an order.
+      assert.match(value.split('\n')[0], /^\*\*✗ .*(-11|-13)/);
+      assert.match(value.split('\n')[0], /checked on its own/);
     }
     await client.close(uri);
   });

@@ -9,13 +9,17 @@ import {
   type DecodeCsrResult,
 } from '../../../common/src/lsp/requests';
 
-export const DECODE_CSR_COMMAND = 'certOrder.decodeCsr';
+import { DECODE_CSR_COMMAND } from '../../../common/src/lsp/commands';
+
+export { DECODE_CSR_COMMAND };
 
 /** Languages whose documents the server holds (the client's documentSelector). */
 const SERVED_LANGUAGES = new Set(['cert-order', 'cert-csr']);
 
 /** What to ask for: a resource from the explorer, else the active editor's selection, cursor or text. */
 function requestFor(client: LanguageClient, resource: unknown): DecodeCsrParams | undefined {
+  const fromHover = hoverParams(resource);
+  if (fromHover) return fromHover;
   const c2p = client.code2ProtocolConverter;
   const editor = vscode.window.activeTextEditor;
   if (resource instanceof vscode.Uri && resource.toString() !== editor?.document.uri.toString()) {
@@ -28,6 +32,20 @@ function requestFor(client: LanguageClient, resource: unknown): DecodeCsrParams 
   if (SERVED_LANGUAGES.has(document.languageId)) return { uri, position: c2p.asPosition(selection.active) };
   // A document the server does not hold (a `.pem` in plain text): its text.
   return { uri, text: document.getText() };
+}
+
+/**
+ * The argument of the hover's "Open full decode" link (JSON from the server: `{ uri, position? }`
+ * naming the order and its CSR, or a `.csr` file); only those two fields are taken.
+ */
+function hoverParams(resource: unknown): DecodeCsrParams | undefined {
+  if (typeof resource !== 'object' || resource === null || resource instanceof vscode.Uri) return undefined;
+  const { uri, position } = resource as { uri?: unknown; position?: { line?: unknown; character?: unknown } };
+  if (typeof uri !== 'string') return undefined;
+  const { line, character } = position ?? {};
+  return typeof line === 'number' && typeof character === 'number'
+    ? { uri, position: { line, character } }
+    : { uri };
 }
 
 /** Registers the command; `client` is read when it runs (the server may still be starting). */

@@ -12,6 +12,7 @@ export {
   type DcvCnameMethod,
 } from './dcv';
 export { decodeCsr } from './decode';
+export { csrHoverMarkdown, type CsrHoverOptions } from './hover';
 export { hashCsr, type CsrHashes } from './hashes';
 export { isFqdn, isInternalIp, parseIp } from './hostnames';
 export {

@@ -3,12 +3,11 @@
 // may hold a certificate or a key instead: that is said in the hover, never flagged.
 import type { TextDocument } from 'vscode-languageserver-textdocument';
 import { MarkupKind, type Diagnostic, type Hover, type Position } from 'vscode-languageserver-types';
-import { csrReportMarkdown, type CsrAnalysis, type CsrCache, type CsrFinding } from '../../../common/src/csr';
+import { csrHoverMarkdown, type CsrAnalysis, type CsrCache, type CsrFinding } from '../../../common/src/csr';
 import { md } from '../../../common/src/csr/markdown';
 import type { OrderSettings } from '../../../common/src/settings';
 import { DIAGNOSTIC_SOURCE } from '../service';
 import { standaloneCheckContext, standaloneFindings } from './context';
-import { HOVER_DCV_DOMAINS } from './participant';
 import { findingMessage, findingTextSpan, SEVERITY, type Span } from './ranges';
 
 export const CSR_LANGUAGE_ID = 'cert-csr';
@@ -16,7 +15,10 @@ export const CSR_LANGUAGE_ID = 'cert-csr';
 /** A CSR file is a few KB; a larger document is not checked. */
 const MAX_CSR_DOCUMENT_LENGTH = 256 * 1024;
 
-/** Said in the hover and the report of a CSR with no order around it. */
+/** Said with the hover's verdict on a CSR with no order around it. */
+const STANDALONE_SCOPE = 'checked on its own: decoding, signature and key policy';
+
+/** Said in the report of a CSR with no order around it. */
 export const STANDALONE_NOTE =
   'Checked on its own: decoding, signature and key policy. The subject and product rules run where an order uses this CSR.';
 
@@ -95,9 +97,10 @@ export function hoverCsrDocument(
   }
   const span = csrSpan(text, analysis);
   const offset = document.offsetAt(position);
-  const report = csrReportMarkdown(analysis, { findings, maxDcvDomains: HOVER_DCV_DOMAINS });
-  return markdown(
-    `${report}\n\n_${STANDALONE_NOTE}_`,
-    offset >= span.start && offset <= span.end ? span : undefined,
-  );
+  const summary = csrHoverMarkdown(analysis, {
+    findings: findings.map((f) => ({ ...f, message: findingMessage(f) })),
+    decodeArgs: { uri: document.uri },
+    scope: STANDALONE_SCOPE,
+  });
+  return markdown(summary, offset >= span.start && offset <= span.end ? span : undefined);
 }

@@ -1,19 +1,16 @@
 // The CSR participant of the order language service: the CSR module's rules as diagnostics on
 // the CSR string (or on the part of it a finding is about, or on the order field it concerns),
-// and its decode as the hover. One CsrCache per server: a CSR is decoded once, not per keystroke.
+// and its summary as the hover (common/src/csr/hover.ts). One CsrCache per server: a CSR is decoded once, not per keystroke.
 import {
-  csrReportMarkdown,
+  csrHoverMarkdown,
   csrTextFromBytes,
   type CsrAnalysis,
   type CsrCache,
   type CsrFinding,
 } from '../../../common/src/csr';
 import type { CsrInput, CsrParticipant, CsrProblem } from '../service/types';
-import { orderCheckContext, orderReportOptions } from './context';
+import { orderCheckContext } from './context';
 import { findingMessage, findingTextSpan, jsonStringMapper, SEVERITY } from './ranges';
-
-/** DCV values for this many domains in a hover; the Decode CSR report has them all. */
-export const HOVER_DCV_DOMAINS = 3;
 
 /** The CSR text of an input: the inline value, or the referenced file's content. */
 export function csrTextOf(input: CsrInput): string | undefined {
@@ -71,10 +68,10 @@ export function createCsrParticipant(cache: CsrCache): CsrParticipant {
     hover(input) {
       const checked = checkInput(cache, input);
       if (!checked) return undefined;
-      return csrReportMarkdown(checked.analysis, {
-        ...orderReportOptions(input.order),
-        findings: checked.findings,
-        maxDcvDomains: HOVER_DCV_DOMAINS,
+      return csrHoverMarkdown(checked.analysis, {
+        findings: checked.findings.map((f) => ({ ...f, message: findingMessage(f) })),
+        // The decode request finds the order's CSR that contains this position.
+        ...(input.orderUri ? { decodeArgs: { uri: input.orderUri, position: input.range.start } } : {}),
       });
     },
   };

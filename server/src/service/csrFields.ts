@@ -69,6 +69,7 @@ export async function readCsrValues(
       range: model.rangeOf(node),
       raw: model.document.getText().slice(node.offset, node.offset + node.length),
       locate: (name: string) => locateField(model, name),
+      orderUri: model.document.uri,
       order: facts,
       settings,
     };

@@ -34,9 +34,12 @@ export async function hoverOrder(
   } else {
     const bound = model.fieldOf(property);
     if (!api || !bound) return schemaHover(model, position, json);
-    // On a value, its meaning first; then the field's documentation.
-    if (onValue) sections.push(...(await valueSections(model, bound.field, node, settings, params)));
-    sections.push(fieldMarkdown(api, bound.field, bound.parent?.name));
+    // On a value, its meaning first; then the field's documentation. On a decoded CSR the hover is
+    // its summary alone, short enough to read without scrolling: the field is documented on its key.
+    const csr = onValue && bound.field.csr ? await csrSections(model, node, settings, params) : undefined;
+    if (csr) sections.push(...csr.sections);
+    else if (onValue) sections.push(...valueSections(model, bound.field, node));
+    if (!csr?.summary) sections.push(fieldMarkdown(api, bound.field, bound.parent?.name));
   }
   return {
     contents: { kind: MarkupKind.Markdown, value: sections.join('\n\n---\n\n') },
@@ -54,13 +57,7 @@ async function schemaHover(model: OrderModel, position: Position, json: JsonServ
   return empty ? null : (hover as Hover);
 }
 
-async function valueSections(
-  model: OrderModel,
-  field: FieldSpec,
-  node: ASTNode,
-  settings: OrderSettings,
-  params: OrderLanguageServiceParams,
-): Promise<string[]> {
+function valueSections(model: OrderModel, field: FieldSpec, node: ASTNode): string[] {
   if (field.format === 'integer-list') {
     const list = model.products;
     if (!list?.wellFormed) return [];
@@ -81,35 +78,31 @@ async function valueSections(
     const name = countryName(node.value.trim());
     return name ? [`\`${node.value.trim().toUpperCase()}\` — ${name}`] : [];
   }
-  if (field.csr) return csrSections(model, node, settings, params);
   return [];
 }
 
+/** The CSR participant's summary (`summary`), or why a `file:` reference cannot be read. */
 async function csrSections(
   model: OrderModel,
   node: ASTNode,
   settings: OrderSettings,
   params: OrderLanguageServiceParams,
-): Promise<string[]> {
+): Promise<{ sections: string[]; summary: boolean }> {
   const csr = (await readCsrValues(model, settings, params)).find((c) => c.node === node);
-  if (!csr) return [];
+  if (!csr) return { sections: [], summary: false };
   const { source } = csr.input;
-  const out: string[] = [];
-  if (source.kind === 'file') {
+  if (source.kind === 'file' && csr.unreadable !== undefined) {
     const where = source.uri ? decodeURIComponent(source.uri) : 'unresolved';
-    out.push(
-      csr.unreadable !== undefined
-        ? `CSR file \`${source.reference}\` (${where}): cannot be read, ${csr.unreadable}.`
-        : `CSR file \`${source.reference}\` (${where})${source.bytes ? `, ${source.bytes.length} bytes` : ''}.`,
-    );
+    return {
+      sections: [`CSR file \`${source.reference}\` (${where}): cannot be read, ${csr.unreadable}.`],
+      summary: false,
+    };
   }
-  if (csr.unreadable === undefined && params.csr?.hover) {
-    try {
-      const more = await params.csr.hover(csr.input);
-      if (more) out.push(more);
-    } catch {
-      // The field's documentation is still worth showing.
-    }
+  try {
+    const summary = await params.csr?.hover?.(csr.input);
+    if (summary) return { sections: [summary], summary: true };
+  } catch {
+    // The field's documentation is still worth showing.
   }
-  return out;
+  return { sections: [], summary: false };
 }

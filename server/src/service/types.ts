@@ -93,6 +93,8 @@ export interface CsrInput {
   /** Where a top-level field of the order is written (by its catalogue name), to place a finding about it. */
   locate?(fieldName: string): { key: Range; value?: Range } | undefined;
   source: CsrSource;
+  /** The order's URI: what the hover's "Open full decode" link names, with `range`. */
+  orderUri?: string;
   order: OrderFacts;
   settings: OrderSettings;
 }

@@ -218,7 +218,7 @@ describe('CSR participant: diagnostics and their ranges', () => {
 });
 
 describe('CSR participant: hover', () => {
-  it('the decode with the findings, over an inline CSR and a file: reference', async () => {
+  it('the summary with the first finding, over an inline CSR and a file: reference', async () => {
     const file = fixture('wildcard.csr');
     const sha256 = opensslDigest(opensslDer(file), 'sha256');
     for (const csr of [readFixture('wildcard.csr'), 'file:wildcard.csr']) {
@@ -231,9 +231,11 @@ describe('CSR participant: hover', () => {
       const hover = await setup().doHover(doc, at);
       const value = (hover?.contents as MarkupContent).value.replace(/\\/g, '');
       assert.ok(value.includes(sha256), `SHA-256 in the ${csr.slice(0, 5)} hover`);
-      assert.match(value, /\| CN \(commonName\) \| 2\.5\.4\.3 \| TeletexString \| \*\.example\.com \|/);
-      assert.match(value, /error -5: The Common Name .* \[csr-cn-wildcard-not-allowed\]/);
-      assert.match(value, /Domain-control validation/);
+      // The CA's verdict first: the first problem, as the diagnostic words it.
+      assert.match(value, /^\*\*✗ The Common Name "\*\.example\.com".*would answer -5/);
+      assert.match(value, /\*\*CN\*\* \*\.example\.com/);
+      assert.match(value, /\[Open full decode\]\(command:certOrder\.decodeCsr\?/);
+      assert.doesNotMatch(value, /Domain-control validation/, 'DCV values are in the full decode');
     }
   });
 });

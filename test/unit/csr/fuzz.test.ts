@@ -5,6 +5,7 @@ import { describe, test } from 'node:test';
 import {
   analyseCsrText,
   checkCsr,
+  csrHoverMarkdown,
   csrReportMarkdown,
   csrReportText,
   decodeCsr,
@@ -24,6 +25,7 @@ function everything(text: string): void {
   for (const ctx of contexts) {
     const findings = checkCsr(a, ctx);
     csrReportMarkdown(a, { findings });
+    csrHoverMarkdown(a, { findings, decodeArgs: { uri: 'file:///x.order.json' } });
     csrReportText(a, { findings });
   }
 }
