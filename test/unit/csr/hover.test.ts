@@ -8,7 +8,12 @@ import { fixture, opensslDer, opensslDigest, readFixture } from './openssl';
 const analysed = (name: string) => analyseCsrText(readFixture(name));
 // The order gives the address arguments that these CSRs lack (Comodo requires each unless the CSR
 // has it), so the verdict is the CSR's own.
-const ADDRESS = { streetAddress1: '1 Main St', localityName: 'Springfield', stateOrProvinceName: 'IL', postalCode: '62701' };
+const ADDRESS = {
+  streetAddress1: '1 Main St',
+  localityName: 'Springfield',
+  stateOrProvinceName: 'IL',
+  postalCode: '62701',
+};
 const findingsFor = (name: string, products: number[]) =>
   checkCsr(analysed(name), { api: 'comodo-autoapplyssl', products, orderFields: ADDRESS });
 const decodeArgs = { uri: 'file:///o/a.order.json', position: { line: 3, character: 9 } };
