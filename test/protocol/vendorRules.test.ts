@@ -212,14 +212,23 @@ describe('vendor rules over stdio (issue 8)', () => {
     // The hover: the warning is the verdict, the rest of the CSR decoded as usual.
     const position = positionOf(text, '-----END', -20);
     const value = await hoverText(client, uri, position);
-    assert.match(value.split('\n')[0], /^\*\*⚠ The requested extension keyUsage \(2\.5\.29\.15\) cannot be read/);
+    assert.match(
+      value.split('\n')[0],
+      /^\*\*⚠ The requested extension keyUsage \(2\.5\.29\.15\) cannot be read/,
+    );
     assert.match(value, /\*\*CN\*\* www\.example\.com/);
     assert.match(value, /\*\*Signature\*\* ecdsa-with-SHA256, verifies ✓/);
     assert.match(value, /\*\*SHA-256\*\* `[0-9a-f]{64}`/);
     // The full decode lists the extension as unreadable, with its OID and why.
-    const decode = await client.request<{ ok: boolean; text?: string }>('certOrder/decodeCsr', { uri, position });
+    const decode = await client.request<{ ok: boolean; text?: string }>('certOrder/decodeCsr', {
+      uri,
+      position,
+    });
     assert.ok(decode.ok, JSON.stringify(decode));
-    assert.match(decode.text ?? '', /keyUsage \(2\.5\.29\.15\)\s+unreadable: extension without an OCTET STRING value/);
+    assert.match(
+      decode.text ?? '',
+      /keyUsage \(2\.5\.29\.15\)\s+unreadable: extension without an OCTET STRING value/,
+    );
     await client.close(uri);
   });
 
@@ -231,7 +240,10 @@ describe('vendor rules over stdio (issue 8)', () => {
     assert.ok(codes.includes('csr-signature-unchecked'), codes.join());
     assert.ok(!codes.includes('csr-bad-signature'), codes.join());
     const value = await hoverText(client, uri, positionOf(text, 'file:unknown', 3));
-    assert.match(value, /\*\*Signature\*\* sha256WithRSAEncryption, not checked \(unknown key algorithm 1\.3\.6\.1\.4\.1\.55555\.1\.1\)/);
+    assert.match(
+      value,
+      /\*\*Signature\*\* sha256WithRSAEncryption, not checked \(unknown key algorithm 1\.3\.6\.1\.4\.1\.55555\.1\.1\)/,
+    );
     assert.doesNotMatch(value, /DOES NOT VERIFY|verifies ✗/);
     const decode = await client.request<{ ok: boolean; text?: string }>('certOrder/decodeCsr', {
       uri,
