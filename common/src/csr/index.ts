@@ -14,7 +14,7 @@ export {
 export { decodeCsr } from './decode';
 export { csrHoverMarkdown, type CsrHoverOptions } from './hover';
 export { hashCsr, type CsrHashes } from './hashes';
-export { isFqdn, isInternalIp, parseIp } from './hostnames';
+export { ipVersion, isFqdn, isInternalIp } from './hostnames';
 export {
   csrTextFromBytes,
   decodeJsonStringSource,

@@ -1,5 +1,6 @@
 // Which URL an order goes to, and whether that URL may be used.
 import type { ApiCatalogue } from '../catalogue';
+import { isLoopbackIp } from '../ip';
 import { credentialField } from './order';
 import {
   apiSettingKey,
@@ -46,15 +47,13 @@ export function resolveEndpoint(
 }
 
 /**
- * 127.0.0.0/8, ::1 and `localhost` itself. Not names under `.localhost`: a resolver without the
- * RFC 6761 special case looks them up through DNS (and its search domains), off this machine.
+ * 127.0.0.0/8, ::1 and `localhost` itself (common/src/ip.ts). Not names under `.localhost`: a
+ * resolver without the RFC 6761 special case looks them up through DNS (and its search domains),
+ * off this machine. Not 0.0.0.0, which some systems connect to this machine and others refuse.
  */
 export function isLoopbackHost(hostname: string): boolean {
   const host = hostname.replace(/^\[|\]$/g, '').toLowerCase();
-  if (host === 'localhost') return true;
-  if (host === '::1' || host === '0:0:0:0:0:0:0:1') return true;
-  const m = /^127\.(\d{1,3})\.(\d{1,3})\.(\d{1,3})$/.exec(host);
-  return m !== null && m.slice(1).every((o) => Number(o) <= 255);
+  return host === 'localhost' || isLoopbackIp(host);
 }
 
 /** Why the URL may not be used, or undefined when it may: https, or http to loopback when allowed. */

@@ -1,7 +1,7 @@
 // Common Name rules for Comodo TLS products: "Common Name (MUST contain the Fully-Qualified Domain
 // Name)", wildcards (-5, -6), and Intranet SSL's server name (-18, -19).
 import { COMODO_INTRANET_PRODUCT, COMODO_WILDCARD_PRODUCTS } from '../../catalogue/comodo';
-import { asciiForm, isFqdn, isInternalIp, parseIp, wildcardCount } from '../hostnames';
+import { asciiForm, ipVersion, isFqdn, isInternalIp, wildcardCount } from '../hostnames';
 import { OID } from '../oids';
 import type { DecodedCsr, SubjectAttribute } from '../types';
 import {
@@ -35,7 +35,7 @@ export const csrCnNotFqdn: CsrContentRule = {
         const ascii = asciiForm(a.value);
         const hint = ascii
           ? ` Write an internationalised name in its ASCII (punycode) form: ${ascii}.`
-          : parseIp(a.value)
+          : ipVersion(a.value)
             ? ' An IP address is not a domain name.'
             : fqdnHint(a.value);
         return {
@@ -121,7 +121,7 @@ export const csrIntranetFqdn: CsrContentRule = {
   check(csr, ctx) {
     if (!isIntranet(ctx)) return [];
     return commonNames(csr)
-      .filter((a) => !parseIp(a.value) && a.value.replace(/\.$/, '').includes('.'))
+      .filter((a) => !ipVersion(a.value) && a.value.replace(/\.$/, '').includes('.'))
       .map((a): CsrFinding => ({
         code: this.code,
         statusCode: statusFor(ctx, this.statusCode),
@@ -143,10 +143,7 @@ export const csrIntranetPublicIp: CsrContentRule = {
   check(csr, ctx) {
     if (!isIntranet(ctx)) return [];
     return commonNames(csr)
-      .filter((a) => {
-        const ip = parseIp(a.value);
-        return ip !== undefined && !isInternalIp(ip);
-      })
+      .filter((a) => ipVersion(a.value) !== undefined && !isInternalIp(a.value))
       .map((a): CsrFinding => ({
         code: this.code,
         statusCode: statusFor(ctx, this.statusCode),
