@@ -14,6 +14,7 @@ const generated = spawnSync(process.execPath, ['--import', 'tsx', 'scripts/gener
 if (generated.status !== 0) process.exit(generated.status ?? 1);
 
 const watch = process.argv.includes('--watch');
+const IMPORT_META_URL = "const importMetaUrl = require('url').pathToFileURL(__filename).href;";
 const common = {
   bundle: true,
   platform: 'node',
@@ -28,6 +29,10 @@ const common = {
   // Prefer a package's ES module build: jsonc-parser's UMD `main` requires './impl/format' at run
   // time, which esbuild cannot see, and the VSIX then fails to activate ("Cannot find module").
   mainFields: ['module', 'main'],
+  // An ES module build that reads import.meta.url (tinyglobby's fdir, used by the server and the
+  // command-line tool) gets the bundle's own URL: in a CJS bundle import.meta is empty.
+  banner: { js: IMPORT_META_URL },
+  define: { 'import.meta.url': 'importMetaUrl' },
 };
 const entries = [
   { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
@@ -37,11 +42,7 @@ const entries = [
   {
     entryPoints: ['cli/src/cli.ts'],
     outfile: 'cli/out/cert-order.js',
-    // tinyglobby's fdir is bundled from its ES module, which reads import.meta.url (empty in CJS).
-    banner: {
-      js: "#!/usr/bin/env node\nconst importMetaUrl = require('url').pathToFileURL(__filename).href;",
-    },
-    define: { 'import.meta.url': 'importMetaUrl' },
+    banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
   },
 ];
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));

@@ -1,18 +1,13 @@
 // The language server's checks, outside the editor: the same pure order service and CSR features
 // the server builds (server/src/serverMain.ts), with Node's file system, over files on disk.
-import { constants } from 'node:fs';
-import { open } from 'node:fs/promises';
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
 import { CsrCache, csrTextFromBytes } from '../../common/src/csr';
 import { defaultSettings, type OrderSettings } from '../../common/src/settings';
 import { createCsrFeatures, isCsrDocument, type CsrFeatures } from '../../server/src/csr';
-import { listLocalDirectory, readLocalFile } from '../../server/src/serverMain';
+import { listLocalDirectory, readBounded, readLocalFile } from '../../server/src/localFiles';
 import { getOrderLanguageService, type OrderLanguageService } from '../../server/src/service';
-
-/** Larger than anything the service checks (it answers file-too-large past 4 MB) yet bounded. */
-const MAX_FILE_BYTES = 16 * 1024 * 1024;
 
 export type FileKind = 'order' | 'csr';
 
@@ -36,31 +31,6 @@ export interface Checker {
 
 export function kindOf(path: string): FileKind {
   return isCsrDocument({ languageId: '', uri: path }) ? 'csr' : 'order';
-}
-
-/**
- * Reads a regular file (links followed), at most MAX_FILE_BYTES, counting while reading: a FIFO or
- * device named on the command line must not hang or fill memory, whatever `stat` says of its size.
- */
-export async function readBounded(absolutePath: string, max = MAX_FILE_BYTES): Promise<Buffer> {
-  // O_NONBLOCK: opening a FIFO for reading would otherwise wait for a writer.
-  const handle = await open(absolutePath, constants.O_RDONLY | constants.O_NONBLOCK);
-  try {
-    if (!(await handle.stat()).isFile()) throw new Error('not a regular file');
-    const chunks: Buffer[] = [];
-    let total = 0;
-    for (;;) {
-      const chunk = Buffer.alloc(Math.min(64 * 1024, max + 1 - total));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, null);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      total += bytesRead;
-      if (total > max) throw new Error(`larger than ${max} bytes: too large to check`);
-    }
-    return Buffer.concat(chunks);
-  } finally {
-    await handle.close();
-  }
 }
 
 export function createChecker(keyPolicy: OrderSettings['csr']['keyPolicy'] = 'current'): Checker {

@@ -11,7 +11,7 @@ import {
 } from '../../common/src/csr';
 import { checkCsrDocument } from '../../server/src/csr/csrDocument';
 import { checkInput } from '../../server/src/csr/participant';
-import { readLocalFile } from '../../server/src/serverMain';
+import { readLocalFile } from '../../server/src/localFiles';
 import type { Checker } from './checker';
 
 export interface DecodeOutcome {

@@ -3,8 +3,8 @@
 import { lstat, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
+import { findOrderFiles } from '../../server/src/localFiles';
 
-const ORDER_PATTERN = '**/*.order.json';
 const IGNORE = ['**/node_modules/**', '**/.git/**'];
 
 export interface FoundFile {
@@ -20,27 +20,16 @@ function display(cwd: string, absolute: string): string {
   return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel.split(path.sep).join('/') : absolute;
 }
 
-async function orderFilesUnder(folder: string): Promise<string[]> {
-  const found = await glob(ORDER_PATTERN, {
-    cwd: folder,
-    ignore: IGNORE,
-    dot: true,
-    absolute: true,
-    followSymbolicLinks: false,
-  });
-  return found.sort();
-}
-
 /** Expands the operands; a path that does not exist or a glob that matches nothing is a usage error. */
 export async function findFiles(operands: readonly string[], cwd: string): Promise<FoundFile[]> {
   const absolute: string[] = [];
-  if (operands.length === 0) absolute.push(...(await orderFilesUnder(cwd)));
+  if (operands.length === 0) absolute.push(...(await findOrderFiles(cwd)));
   for (const operand of operands) {
     const full = path.resolve(cwd, operand);
     // A dangling link exists (lstat) but cannot be read: it is listed, and its read fails with why.
     const info = await stat(full).catch(() => lstat(full).catch(() => undefined));
     if (info?.isDirectory()) {
-      absolute.push(...(await orderFilesUnder(full)));
+      absolute.push(...(await findOrderFiles(full)));
     } else if (info) {
       absolute.push(full);
     } else if (isDynamicPattern(operand)) {

@@ -6,7 +6,8 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../../sandbox/src/server';
-import { createChecker, readBounded, type CheckedFile } from './checker';
+import { readBounded } from '../../server/src/localFiles';
+import { createChecker, type CheckedFile } from './checker';
 import { decodeCsrFile } from './decodeCsr';
 import { findFiles, UsageError } from './files';
 import { countAll, type CheckReport, type FileError } from './formats/common';

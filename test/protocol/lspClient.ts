@@ -24,8 +24,17 @@ export interface Published {
 interface Waiter {
   uri: string;
   version?: number;
+  /** Instead of a version: the first publication that satisfies it. */
+  test?: (p: Published) => boolean;
   resolve: (p: Published) => void;
   reject: (e: Error) => void;
+}
+
+export interface StartOptions {
+  /** Workspace folders sent in `initialize` (file: URIs). */
+  workspaceFolders?: string[];
+  /** Announce dynamic registration of file watchers (as VS Code does). */
+  watchFiles?: boolean;
 }
 
 export class LspClient {
@@ -33,6 +42,12 @@ export class LspClient {
   /** Settings the client answers workspace/configuration with (the `certOrder` section). */
   settings: unknown = null;
   configurationRequests = 0;
+  /** The sections asked for in workspace/configuration, in order. */
+  readonly sections: (string | undefined)[] = [];
+  /** The last diagnostics published for each URI. */
+  readonly latest = new Map<string, Published>();
+  /** client/registerCapability registrations, in order. */
+  readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** Error-level window/logMessage: a handler failed (the server caught it). */
   readonly errors: string[] = [];
   private waiters: Waiter[] = [];
@@ -50,17 +65,32 @@ export class LspClient {
       for (const w of this.waiters) w.reject(new Error(`server exited (${code}): ${this.stderr}`));
       this.waiters = [];
     });
-    this.connection.onRequest('workspace/configuration', (params: { items: unknown[] }) => {
+    this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.configurationRequests++;
-      return params.items.map(() => this.settings);
+      return params.items.map((item) => {
+        this.sections.push(item.section);
+        // `certOrder` is `settings`; a sub-section (`certOrder.diagnostics`) is its part of it.
+        if (!item.section || item.section === 'certOrder') return this.settings;
+        return item.section
+          .split('.')
+          .slice(1)
+          .reduce<unknown>((v, k) => (v as Record<string, unknown> | null)?.[k] ?? null, this.settings);
+      });
     });
-    this.connection.onRequest('client/registerCapability', () => null);
+    this.connection.onRequest(
+      'client/registerCapability',
+      (p: { registrations: { method: string; registerOptions?: unknown }[] }) => {
+        this.registrations.push(...p.registrations);
+        return null;
+      },
+    );
     this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
       if (p.type === 1) this.errors.push(p.message);
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
+      this.latest.set(p.uri, p);
       const waiter = this.waiters.find(
-        (w) => w.uri === p.uri && (w.version === undefined || w.version === p.version),
+        (w) => w.uri === p.uri && (w.test ? w.test(p) : w.version === undefined || w.version === p.version),
       );
       if (waiter) {
         this.waiters.splice(this.waiters.indexOf(waiter), 1);
@@ -70,14 +100,19 @@ export class LspClient {
     this.connection.listen();
   }
 
-  static async start(): Promise<LspClient> {
+  static async start(options: StartOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
     await client.connection.sendRequest('initialize', {
       processId: process.pid,
       rootUri: null,
+      workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: uri })) ?? null,
       capabilities: {
-        workspace: { configuration: true, didChangeConfiguration: { dynamicRegistration: true } },
+        workspace: {
+          configuration: true,
+          didChangeConfiguration: { dynamicRegistration: true },
+          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+        },
         textDocument: { publishDiagnostics: { versionSupport: true } },
       },
     });
@@ -93,6 +128,17 @@ export class LspClient {
   nextDiagnostics(uri: string, version?: number): Promise<Published> {
     if (this.exited) return Promise.reject(new Error('server exited'));
     return new Promise((resolve, reject) => this.waiters.push({ uri, version, resolve, reject }));
+  }
+
+  /**
+   * Diagnostics of `uri` that satisfy `test`: the last ones published if they do, else the next
+   * that do (a workspace check publishes without a version, at a time of its own).
+   */
+  waitForDiagnostics(uri: string, test: (p: Published) => boolean = () => true): Promise<Published> {
+    const last = this.latest.get(uri);
+    if (last && test(last)) return Promise.resolve(last);
+    if (this.exited) return Promise.reject(new Error('server exited'));
+    return new Promise((resolve, reject) => this.waiters.push({ uri, test, resolve, reject }));
   }
 
   async open(uri: string, text: string, version = 1, languageId = 'cert-order'): Promise<Published> {

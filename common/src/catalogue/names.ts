@@ -13,7 +13,13 @@ export const API_SETTINGS: readonly ApiSetting[] = ['productionUrl', 'demoUrl', 
  * `settingsPrefix`. Every other `certOrder.<group>.*` key in the manifest is an API's, generated
  * from its catalogue (scripts/generate-manifest.ts).
  */
-export const SHARED_SETTING_GROUPS: readonly string[] = ['http', 'history', 'credentials', 'csr'];
+export const SHARED_SETTING_GROUPS: readonly string[] = [
+  'http',
+  'history',
+  'credentials',
+  'csr',
+  'diagnostics',
+];
 
 /** The field that holds a credential; every order API has one of each. */
 export function credentialSpec(api: ApiCatalogue, role: CredentialRole): FieldSpec {

@@ -1,7 +1,7 @@
 // The shipped examples: the valid ones are clean, the mistake ones show the typical mistakes.
 import assert from 'node:assert/strict';
 import { describe, it } from 'node:test';
-import { readLocalFile } from '../../../server/src/serverMain';
+import { readLocalFile } from '../../../server/src/localFiles';
 import { example, makeDocument, service } from './helpers';
 
 const svc = service({ readFile: readLocalFile });

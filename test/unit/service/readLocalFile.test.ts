@@ -5,7 +5,7 @@ import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { test } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { readLocalFile } from '../../../server/src/serverMain';
+import { readLocalFile } from '../../../server/src/localFiles';
 
 test('a regular file is read', async () => {
   const dir = mkdtempSync(path.join(tmpdir(), 'read-local-'));

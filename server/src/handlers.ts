@@ -1,0 +1,114 @@
+// The request handlers of an order (or `.csr`) document: each looks the document up and calls the
+// service, as yaml-language-server's handlers do. A `.csr`/`.pem` document gets the CSR hover and
+// nothing of JSON.
+import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { defaultSettings } from '../../common/src/settings';
+import { DecodeCsrRequest, ValidateTextRequest } from '../../common/src/lsp/requests';
+import type { CsrFeatures } from './csr';
+import type { Guard } from './guard';
+import { readLocalFile } from './localFiles';
+import type { OrderLanguageService } from './service';
+import type { SettingsSource } from './settings';
+
+export interface HandlerContext {
+  connection: Connection;
+  documents: TextDocuments<TextDocument>;
+  service: OrderLanguageService;
+  csr: CsrFeatures;
+  settings: SettingsSource;
+  guard: Guard;
+  /** Whether the client takes LocationLinks for Go to Definition. */
+  linkSupport(): boolean;
+}
+
+export function registerDocumentHandlers(ctx: HandlerContext): void {
+  const { connection, documents, service, csr, settings, guard } = ctx;
+  const doc = (uri: string) => {
+    const d = documents.get(uri);
+    return d && !csr.isCsrDocument(d) ? d : undefined;
+  };
+  connection.onCompletion(
+    guard('completion', null, (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.doComplete(d, p.position) : null;
+    }),
+  );
+  connection.onHover(
+    guard('hover', null, async (p) => {
+      const c = documents.get(p.textDocument.uri);
+      if (c && csr.isCsrDocument(c)) return csr.hoverDocument(c, p.position, await settings.for(c.uri));
+      const d = doc(p.textDocument.uri);
+      return d ? service.doHover(d, p.position, await settings.for(d.uri)) : null;
+    }),
+  );
+  connection.onCodeAction(
+    guard('codeAction', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.doCodeActions(d, p.range, p.context) : [];
+    }),
+  );
+  connection.onDocumentLinks(
+    guard('documentLink', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.findDocumentLinks(d) : [];
+    }),
+  );
+  connection.onDefinition(
+    guard('definition', [], async (p) => {
+      const d = doc(p.textDocument.uri);
+      const links = d ? await service.findDefinition(d, p.position) : [];
+      // A client without LocationLink support gets plain locations.
+      return ctx.linkSupport() ? links : links.map((l) => ({ uri: l.targetUri, range: l.targetRange }));
+    }),
+  );
+  connection.onDocumentSymbol(
+    guard('documentSymbol', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.findDocumentSymbols(d) : [];
+    }),
+  );
+  connection.onFoldingRanges(
+    guard('foldingRange', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.getFoldingRanges(d) : [];
+    }),
+  );
+  connection.onSelectionRanges(
+    guard('selectionRange', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.getSelectionRanges(d, p.positions) : [];
+    }),
+  );
+  connection.onDocumentFormatting(
+    guard('formatting', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.format(d, undefined, p.options) : [];
+    }),
+  );
+  connection.onDocumentRangeFormatting(
+    guard('rangeFormatting', [], (p) => {
+      const d = doc(p.textDocument.uri);
+      return d ? service.format(d, p.range, p.options) : [];
+    }),
+  );
+
+  connection.onRequest(
+    DecodeCsrRequest,
+    guard('decodeCsr', { ok: false, message: 'Decode CSR failed: see the server log.' }, async (p) => {
+      const document = p.uri ? documents.get(p.uri) : undefined;
+      const s = await (p.uri ? settings.for(p.uri) : Promise.resolve(defaultSettings));
+      return csr.decode(p, { document, settings: s, service, readFile: readLocalFile });
+    }),
+  );
+
+  // The submission's error check: the service's diagnostics for exactly the text to be sent, with
+  // the document's settings (not the last published ones, which may be of an older version).
+  connection.onRequest(
+    ValidateTextRequest,
+    guard('validateText', null, async (p) => {
+      const document = TextDocument.create(p.uri, 'cert-order', documents.get(p.uri)?.version ?? 0, p.text);
+      return service.doValidation(document, await settings.for(p.uri));
+    }),
+  );
+}

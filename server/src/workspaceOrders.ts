@@ -1,0 +1,237 @@
+// Every order of the workspace in the Problems panel, opened or not (issue 10): the workspace
+// folders are searched for `*.order.json` when the workspace opens, and an order is checked again
+// when it changes on disk or when a CSR file it references does. Diagnostics are pushed
+// (textDocument/publishDiagnostics without a version), as for open documents: one path for both,
+// and it works with every client. Changes come from the client's file watchers
+// (workspace/didChangeWatchedFiles, registered here). An open document wins: its diagnostics are
+// the editor's; when it closes, the disk's come back. The work is done one file at a time, each
+// followed by a turn of the event loop, so a didChange on an open order is answered in between.
+import * as path from 'node:path';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import {
+  DidChangeWatchedFilesNotification,
+  FileChangeType,
+  type Connection,
+  type Diagnostic,
+  type FileEvent,
+} from 'vscode-languageserver/node';
+import { TextDocument } from 'vscode-languageserver-textdocument';
+import { MAX_ORDER_FILE_BYTES, findOrderFiles, IGNORED_FOLDERS, readBounded } from './localFiles';
+import { DIAGNOSTIC_SOURCE, type OrderLanguageService } from './service';
+import type { SettingsSource } from './settings';
+
+const ORDER_SUFFIX = '.order.json';
+/** What a `file:` CSR reference names, as the watchers see it. */
+const CSR_WATCH = '**/*.{csr,pem,der}';
+
+export interface WorkspaceOrdersDeps {
+  connection: Connection;
+  service: OrderLanguageService;
+  settings: SettingsSource;
+  /** Whether the editor holds the document (then its diagnostics are the editor's). */
+  isOpen(uri: string): boolean;
+  /** Open orders that use a CSR file that changed: validated again by the open-document path. */
+  revalidateOpen(uri: string): void;
+  log(message: string): void;
+}
+
+const turn = () => new Promise<void>((resolve) => setImmediate(resolve));
+
+function isOrderUri(uri: string): boolean {
+  return uri.startsWith('file:') && uri.toLowerCase().endsWith(ORDER_SUFFIX);
+}
+
+function inIgnoredFolder(filePath: string): boolean {
+  return filePath.split(/[\\/]/).some((segment) => IGNORED_FOLDERS.includes(segment));
+}
+
+export class WorkspaceOrders {
+  /** Workspace folder paths. */
+  private folders: string[] = [];
+  private enabled = true;
+  private readonly queue: string[] = [];
+  private readonly queued = new Set<string>();
+  private working = false;
+  /** Disk orders whose diagnostics are published (so they can be cleared). */
+  private readonly published = new Set<string>();
+  /** CSR file URI -> the orders (open or not) that reference it. */
+  private readonly csrUsers = new Map<string, Set<string>>();
+  private readonly csrsOf = new Map<string, Set<string>>();
+  /** Resolves when the queue is empty (for the bench and tests through `idle`). */
+  private idleWaiters: (() => void)[] = [];
+
+  constructor(private readonly deps: WorkspaceOrdersDeps) {}
+
+  /** Sets the folders (file: URIs; others are not searched) and searches them. */
+  setFolders(uris: readonly string[]): void {
+    this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    void this.rescan();
+  }
+
+  /** `certOrder.diagnostics.workspace`: off clears every disk order's diagnostics. */
+  setEnabled(enabled: boolean): void {
+    if (enabled === this.enabled) return;
+    this.enabled = enabled;
+    if (enabled) {
+      void this.rescan();
+      return;
+    }
+    this.queue.length = 0;
+    this.queued.clear();
+    for (const uri of this.published) this.publish(uri, []);
+    this.published.clear();
+  }
+
+  /** Registers the client's watchers for order and CSR files (when it supports dynamic registration). */
+  async watch(): Promise<void> {
+    await this.deps.connection.client.register(DidChangeWatchedFilesNotification.type, {
+      watchers: [{ globPattern: `**/*${ORDER_SUFFIX}` }, { globPattern: CSR_WATCH }],
+    });
+  }
+
+  async rescan(): Promise<void> {
+    if (!this.enabled) return;
+    for (const folder of this.folders) {
+      let files: string[];
+      try {
+        files = await findOrderFiles(folder);
+      } catch (err) {
+        this.deps.log(`workspace orders: cannot search ${folder}: ${String(err)}`);
+        continue;
+      }
+      for (const file of files) this.enqueue(pathToFileURL(file).href);
+    }
+  }
+
+  /** workspace/didChangeWatchedFiles. */
+  filesChanged(changes: readonly FileEvent[]): void {
+    for (const { uri, type } of changes) {
+      if (isOrderUri(uri)) {
+        if (type === FileChangeType.Deleted) this.forget(uri);
+        else this.enqueue(uri);
+      }
+      // A CSR (or any watched file an order names) changed: its users are checked again.
+      for (const user of this.csrUsers.get(uri) ?? []) {
+        if (this.deps.isOpen(user)) this.deps.revalidateOpen(user);
+        else this.enqueue(user);
+      }
+    }
+  }
+
+  /** The editor opened an order: its own diagnostics follow; a queued disk check is dropped. */
+  opened(uri: string): void {
+    if (this.queued.delete(uri)) this.queue.splice(this.queue.indexOf(uri), 1);
+    this.published.delete(uri);
+  }
+
+  /**
+   * The editor closed a document: an order inside a workspace folder gets its disk diagnostics
+   * back; anything else is cleared. True when the disk check takes over.
+   */
+  closed(uri: string): boolean {
+    if (!this.enabled || !isOrderUri(uri) || !this.inFolders(uri)) return false;
+    this.enqueue(uri);
+    return true;
+  }
+
+  /** Which CSR files an order references (recorded for open and disk orders alike). */
+  recordCsrs(uri: string, csrUris: readonly string[]): void {
+    for (const old of this.csrsOf.get(uri) ?? []) this.csrUsers.get(old)?.delete(uri);
+    this.csrsOf.set(uri, new Set(csrUris));
+    for (const csr of csrUris) {
+      let users = this.csrUsers.get(csr);
+      if (!users) this.csrUsers.set(csr, (users = new Set()));
+      users.add(uri);
+    }
+  }
+
+  /** Resolves once every queued order has been checked. */
+  idle(): Promise<void> {
+    if (!this.working && this.queue.length === 0) return Promise.resolve();
+    return new Promise((resolve) => this.idleWaiters.push(resolve));
+  }
+
+  private inFolders(uri: string): boolean {
+    const file = fileURLToPath(uri);
+    return this.folders.some((folder) => {
+      const rel = path.relative(folder, file);
+      return rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel);
+    });
+  }
+
+  private enqueue(uri: string): void {
+    if (!this.enabled || this.deps.isOpen(uri) || this.queued.has(uri)) return;
+    if (!this.inFolders(uri) || inIgnoredFolder(fileURLToPath(uri))) return;
+    this.queued.add(uri);
+    this.queue.push(uri);
+    if (!this.working) void this.work();
+  }
+
+  private forget(uri: string): void {
+    if (this.queued.delete(uri)) this.queue.splice(this.queue.indexOf(uri), 1);
+    this.recordCsrs(uri, []);
+    this.csrsOf.delete(uri);
+    if (this.published.delete(uri) && !this.deps.isOpen(uri)) this.publish(uri, []);
+  }
+
+  private async work(): Promise<void> {
+    this.working = true;
+    try {
+      for (let uri = this.queue.shift(); uri !== undefined; uri = this.queue.shift()) {
+        this.queued.delete(uri);
+        await this.check(uri);
+        // The editor's messages (a keystroke in an open order) are answered between two files.
+        await turn();
+      }
+    } finally {
+      this.working = false;
+      for (const resolve of this.idleWaiters.splice(0)) resolve();
+    }
+  }
+
+  private async check(uri: string): Promise<void> {
+    let text: string;
+    try {
+      text = (await readBounded(fileURLToPath(uri))).toString('utf8');
+    } catch (err) {
+      const message = err instanceof Error ? err.message : String(err);
+      if (/too large/.test(message)) {
+        // Past the bound the file is not read at all; the service says the same of a smaller one.
+        return this.settle(uri, [tooLarge()]);
+      }
+      // Gone since it was found, or not a regular file: nothing of it to report.
+      this.deps.log(`workspace orders: ${uri} not checked: ${message}`);
+      return this.settle(uri, []);
+    }
+    const document = TextDocument.create(uri, 'cert-order', 0, text);
+    const settings = await this.deps.settings.for(uri);
+    const diagnostics = await this.deps.service.doValidation(document, settings);
+    const inputs = await this.deps.service.getCsrInputs(document, settings);
+    this.recordCsrs(
+      uri,
+      inputs.flatMap(({ input }) => (input.source.kind === 'file' ? [input.source.uri] : [])),
+    );
+    this.settle(uri, diagnostics);
+  }
+
+  /** Publishes unless the editor opened the order meanwhile or the setting went off. */
+  private settle(uri: string, diagnostics: Diagnostic[]): void {
+    if (!this.enabled || this.deps.isOpen(uri)) return;
+    this.published.add(uri);
+    this.publish(uri, diagnostics);
+  }
+
+  private publish(uri: string, diagnostics: Diagnostic[]): void {
+    void this.deps.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
+  }
+}
+
+function tooLarge(): Diagnostic {
+  return {
+    range: { start: { line: 0, character: 0 }, end: { line: 0, character: 0 } },
+    severity: 2,
+    code: 'file-too-large',
+    source: DIAGNOSTIC_SOURCE,
+    message: `This file is larger than ${MAX_ORDER_FILE_BYTES / (1024 * 1024)} MB: it is not checked. An order is a few KB; is this the right file?`,
+  };
+}

@@ -1,0 +1,139 @@
+// Every order of the workspace over stdio (issue 10): the server searches the workspace folders
+// it is given in `initialize`, publishes each order's diagnostics without it being opened, checks
+// again on workspace/didChangeWatchedFiles (an order or a CSR it references), lets an open
+// document win, gives the disk's back on close, and clears everything when the setting is off.
+import assert from 'node:assert/strict';
+import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { pathToFileURL } from 'node:url';
+import { fixture } from '../unit/csr/openssl';
+import { LspClient, type Published } from './lspClient';
+
+const CHANGED = 2;
+const DELETED = 3;
+
+function comodoOrder(fields: Record<string, unknown> = {}): string {
+  return JSON.stringify(
+    {
+      $api: 'comodo-autoapplyssl',
+      loginName: 'r',
+      product: '24',
+      days: 365,
+      serverSoftware: 2,
+      isCustomerValidated: 'N',
+      streetAddress1: 'Example Street 1',
+      localityName: 'Berlin',
+      stateOrProvinceName: 'Berlin',
+      postalCode: '10115',
+      csr: 'file:www.csr',
+      ...fields,
+    },
+    null,
+    2,
+  );
+}
+
+const codes = (p: Published) => p.diagnostics.map((d) => String(d.code)).sort();
+const hasCode = (code: string) => (p: Published) => codes(p).includes(code);
+
+describe('workspace diagnostics over stdio', () => {
+  let root: string;
+  let client: LspClient;
+  const file = (name: string) => path.join(root, name);
+  const uri = (name: string) => pathToFileURL(file(name)).href;
+  const notifyChanged = (changes: { name: string; type: number }[]) =>
+    client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+      changes: changes.map((c) => ({ uri: uri(c.name), type: c.type })),
+    });
+
+  before(async () => {
+    root = mkdtempSync(path.join(tmpdir(), 'cert-order-ws-'));
+    mkdirSync(file('team/node_modules/pkg'), { recursive: true });
+    mkdirSync(file('.git'));
+    copyFileSync(fixture('ec-p256.csr'), file('www.csr'));
+    copyFileSync(fixture('ec-p256.csr'), file('team/www.csr'));
+    writeFileSync(file('clean.order.json'), comodoOrder());
+    writeFileSync(file('mistakes.order.json'), comodoOrder({ years: '1', serverSoftware: 99 }));
+    writeFileSync(file('team/wildcard.order.json'), comodoOrder({ product: '35', servers: 1 }));
+    writeFileSync(file('team/node_modules/pkg/x.order.json'), '{');
+    writeFileSync(file('.git/y.order.json'), '{');
+    client = await LspClient.start({ workspaceFolders: [pathToFileURL(root).href], watchFiles: true });
+    client.settings = { diagnostics: { workspace: true } };
+  });
+
+  after(async () => {
+    assert.deepEqual(client.errors, [], 'no handler failed');
+    await client.stop();
+    rmSync(root, { recursive: true, force: true });
+  });
+
+  it('publishes every order of the folders, unopened, and none under node_modules or .git', async () => {
+    assert.deepEqual(codes(await client.waitForDiagnostics(uri('clean.order.json'))), []);
+    const mistakes = await client.waitForDiagnostics(uri('mistakes.order.json'));
+    assert.deepEqual(codes(mistakes), ['comodo-validity-both', 'value-not-allowed', 'wrong-type']);
+    assert.equal(mistakes.version, undefined, 'a disk check has no document version');
+    // The wildcard product with a CSR for one name: the CSR rule runs on the referenced file.
+    await client.waitForDiagnostics(uri('team/wildcard.order.json'), hasCode('csr-cn-wildcard-required'));
+    assert.ok(!client.latest.has(uri('team/node_modules/pkg/x.order.json')));
+    assert.ok(!client.latest.has(uri('.git/y.order.json')));
+    // The watchers it asked the client for: orders, and the CSR files they may reference.
+    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+    assert.deepEqual(
+      (watchers?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map(
+        (w) => w.globPattern,
+      ),
+      ['**/*.order.json', '**/*.{csr,pem,der}'],
+    );
+  });
+
+  it('an order changed on disk is checked again; a deleted one is cleared', async () => {
+    writeFileSync(file('clean.order.json'), comodoOrder({ product: '' }));
+    await notifyChanged([{ name: 'clean.order.json', type: CHANGED }]);
+    await client.waitForDiagnostics(uri('clean.order.json'), hasCode('required-field-empty'));
+    rmSync(file('clean.order.json'));
+    await notifyChanged([{ name: 'clean.order.json', type: DELETED }]);
+    await client.waitForDiagnostics(uri('clean.order.json'), (p) => p.diagnostics.length === 0);
+  });
+
+  it('a CSR file that changes checks the orders that reference it again', async () => {
+    copyFileSync(fixture('rsa1024-md5.csr'), file('team/www.csr'));
+    await notifyChanged([{ name: 'team/www.csr', type: CHANGED }]);
+    await client.waitForDiagnostics(uri('team/wildcard.order.json'), hasCode('csr-unsupported-key-size'));
+  });
+
+  it('an open order wins over the disk, and gets the disk diagnostics back when closed', async () => {
+    const opened = await client.open(uri('mistakes.order.json'), comodoOrder());
+    assert.deepEqual(codes(opened), []);
+    // A change on disk while it is open does not replace the editor's diagnostics.
+    writeFileSync(file('mistakes.order.json'), comodoOrder({ years: '2' }));
+    await notifyChanged([{ name: 'mistakes.order.json', type: CHANGED }]);
+    const edited = await client.change(uri('mistakes.order.json'), comodoOrder({ serverSoftware: 99 }), 2);
+    assert.deepEqual(codes(edited), ['value-not-allowed']);
+    assert.deepEqual(codes(client.latest.get(uri('mistakes.order.json'))!), ['value-not-allowed']);
+    // Closed: what is on disk is what the Problems panel shows.
+    const closed = client.nextDiagnostics(uri('mistakes.order.json'));
+    await client.connection.sendNotification('textDocument/didClose', {
+      textDocument: { uri: uri('mistakes.order.json') },
+    });
+    assert.deepEqual(codes(await closed), ['comodo-validity-both', 'wrong-type']);
+  });
+
+  it('an order opened from outside the folders is cleared when closed', async () => {
+    const outside = pathToFileURL(path.join(tmpdir(), 'elsewhere.order.json')).href;
+    await client.open(outside, comodoOrder({ years: '1' }));
+    assert.deepEqual(codes(await client.close(outside)), []);
+  });
+
+  it('certOrder.diagnostics.workspace off clears the disk diagnostics; on brings them back', async () => {
+    client.settings = { diagnostics: { workspace: false } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(uri('team/wildcard.order.json'), (p) => p.diagnostics.length === 0);
+    await client.waitForDiagnostics(uri('mistakes.order.json'), (p) => p.diagnostics.length === 0);
+    assert.ok(client.sections.includes('certOrder.diagnostics'));
+    client.settings = { diagnostics: { workspace: true } };
+    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+    await client.waitForDiagnostics(uri('mistakes.order.json'), hasCode('wrong-type'));
+  });
+});
