@@ -14,6 +14,7 @@ import {
   type Connection,
   type Diagnostic,
   type FileEvent,
+  WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { MAX_ORDER_FILE_BYTES, findOrderFiles, IGNORED_FOLDERS, readBounded } from './localFiles';
@@ -85,7 +86,12 @@ export class WorkspaceOrders {
   /** Registers the client's watchers for order and CSR files (when it supports dynamic registration). */
   async watch(): Promise<void> {
     await this.deps.connection.client.register(DidChangeWatchedFilesNotification.type, {
-      watchers: [{ globPattern: `**/*${ORDER_SUFFIX}` }, { globPattern: CSR_WATCH }],
+      watchers: [
+        { globPattern: `**/*${ORDER_SUFFIX}` },
+        { globPattern: CSR_WATCH },
+        // A deleted folder is one event for the folder, none for the orders inside it.
+        { globPattern: '**/*', kind: WatchKind.Delete },
+      ],
     });
   }
 
@@ -109,6 +115,10 @@ export class WorkspaceOrders {
       if (isOrderUri(uri)) {
         if (type === FileChangeType.Deleted) this.forget(uri);
         else this.enqueue(uri);
+      } else if (type === FileChangeType.Deleted) {
+        const inside = `${uri.replace(/\/$/, '')}/`;
+        for (const known of [...this.published, ...this.queued])
+          if (known.startsWith(inside)) this.forget(known);
       }
       // A CSR (or any watched file an order names) changed: its users are checked again.
       for (const user of this.csrUsers.get(uri) ?? []) {
@@ -179,7 +189,12 @@ export class WorkspaceOrders {
     try {
       for (let uri = this.queue.shift(); uri !== undefined; uri = this.queue.shift()) {
         this.queued.delete(uri);
-        await this.check(uri);
+        try {
+          await this.check(uri);
+        } catch (err) {
+          // One order that cannot be checked never holds up the others.
+          this.deps.log(`workspace orders: ${uri} not checked: ${String(err)}`);
+        }
         // The editor's messages (a keystroke in an open order) are answered between two files.
         await turn();
       }

@@ -84,7 +84,7 @@ describe('workspace diagnostics over stdio', () => {
       (watchers?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map(
         (w) => w.globPattern,
       ),
-      ['**/*.order.json', '**/*.{csr,pem,der}'],
+      ['**/*.order.json', '**/*.{csr,pem,der}', '**/*'],
     );
   });
 
@@ -95,6 +95,17 @@ describe('workspace diagnostics over stdio', () => {
     rmSync(file('clean.order.json'));
     await notifyChanged([{ name: 'clean.order.json', type: DELETED }]);
     await client.waitForDiagnostics(uri('clean.order.json'), (p) => p.diagnostics.length === 0);
+  });
+
+  it('a deleted folder clears the orders that were in it', async () => {
+    mkdirSync(file('old'));
+    writeFileSync(file('old/gone.order.json'), comodoOrder({ years: '1' }));
+    await notifyChanged([{ name: 'old/gone.order.json', type: 1 }]);
+    await client.waitForDiagnostics(uri('old/gone.order.json'), hasCode('wrong-type'));
+    rmSync(file('old'), { recursive: true });
+    // As VS Code reports it: one event, for the folder.
+    await notifyChanged([{ name: 'old', type: DELETED }]);
+    await client.waitForDiagnostics(uri('old/gone.order.json'), (p) => p.diagnostics.length === 0);
   });
 
   it('a CSR file that changes checks the orders that reference it again', async () => {
