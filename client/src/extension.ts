@@ -1,5 +1,5 @@
 import * as path from 'node:path';
-import type * as vscode from 'vscode';
+import * as vscode from 'vscode';
 import {
   LanguageClient,
   type LanguageClientOptions,
@@ -8,6 +8,7 @@ import {
 } from 'vscode-languageclient/node';
 import { registerSubmission } from './commands';
 import { HOVER_COMMANDS } from '../../common/src/lsp/commands';
+import { WorkspaceTrustedNotification } from '../../common/src/lsp/requests';
 import { registerCopyText } from './commands/copyText';
 import { registerDecodeCsr } from './commands/decodeCsr';
 
@@ -28,8 +29,17 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     // The CSR hover links to "Open full decode" and "Copy SHA-256": trusted for those commands
     // only, so a command link written into an order or a CSR runs nothing else.
     markdown: { isTrusted: { enabledCommands: [...HOVER_COMMANDS] } },
+    // The server reads `file:` references of an order outside every workspace folder (in the
+    // order's own folder) only in a trusted workspace (server/src/workspace.ts).
+    initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
   };
   client = new LanguageClient('certOrder', 'Certificate Orders', serverOptions, clientOptions);
+  context.subscriptions.push(
+    vscode.workspace.onDidGrantWorkspaceTrust(
+      () =>
+        void client?.sendNotification(WorkspaceTrustedNotification, { trusted: true }).catch(() => undefined),
+    ),
+  );
   await client.start();
 }
 

@@ -7,8 +7,7 @@ import { defaultSettings } from '../../common/src/settings';
 import { DecodeCsrRequest, ValidateTextRequest } from '../../common/src/lsp/requests';
 import type { CsrFeatures } from './csr';
 import type { Guard } from './guard';
-import { readLocalFile } from './localFiles';
-import type { OrderLanguageService } from './service';
+import type { OrderLanguageService, ReadFile } from './service';
 import type { SettingsSource } from './settings';
 
 export interface HandlerContext {
@@ -18,6 +17,8 @@ export interface HandlerContext {
   csr: CsrFeatures;
   settings: SettingsSource;
   guard: Guard;
+  /** The server's reader of `file:` references (bounded, inside the order's workspace folder). */
+  readFile: ReadFile;
   /** Whether the client takes LocationLinks for Go to Definition. */
   linkSupport(): boolean;
 }
@@ -98,7 +99,7 @@ export function registerDocumentHandlers(ctx: HandlerContext): void {
     guard('decodeCsr', { ok: false, message: 'Decode CSR failed: see the server log.' }, async (p) => {
       const document = p.uri ? documents.get(p.uri) : undefined;
       const s = await (p.uri ? settings.for(p.uri) : Promise.resolve(defaultSettings));
-      return csr.decode(p, { document, settings: s, service, readFile: readLocalFile });
+      return csr.decode(p, { document, settings: s, service, readFile: ctx.readFile });
     }),
   );
 

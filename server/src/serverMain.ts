@@ -18,6 +18,7 @@ import { listLocalDirectory, readLocalFile } from './localFiles';
 import { getOrderLanguageService, type CsrParticipant, type OrderLanguageService } from './service';
 import { SettingsSource } from './settings';
 import { WorkspaceOrders } from './workspaceOrders';
+import { containedReader, followTrust, initializeScope, WorkspaceScope } from './workspace';
 
 export { mergeSettings } from './settings';
 
@@ -37,8 +38,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   const guard = createGuard(connection);
   // CSR intelligence (issue 3): the participant, `.csr`/`.pem` documents, Decode CSR.
   const csr = createCsrFeatures();
+  // `file:` references are read only inside the order's workspace folder (./workspace).
+  const scope = new WorkspaceScope();
+  const readFile = containedReader(scope, readLocalFile);
   const service: OrderLanguageService = getOrderLanguageService({
-    readFile: readLocalFile,
+    readFile,
     listDirectory: listLocalDirectory,
     csr: options.csr ?? csr.participant,
   });
@@ -96,6 +100,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!params.capabilities.workspace?.workspaceFolders;
     workspace.setFolders(initialFolders(params));
+    initializeScope(scope, params);
     return {
       capabilities: {
         textDocumentSync: TextDocumentSyncKind.Incremental,
@@ -132,9 +137,15 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         guard('workspaceFolders', undefined, async () => {
           const folders = await connection.workspace.getWorkspaceFolders();
           workspace.setFolders((folders ?? []).map((f) => f.uri));
+          scope.setFolders(folders ?? []);
         }),
       );
     void readWorkspaceSetting();
+  });
+  followTrust(connection, scope);
+  // Trust granted or folders changed: what may be read changed, so every open order is checked again.
+  scope.onDidChange(() => {
+    for (const d of documents.all()) void validate(d.uri);
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
@@ -162,6 +173,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     csr,
     settings,
     guard,
+    readFile,
     linkSupport: () => linkSupport,
   });
 

@@ -35,6 +35,8 @@ export interface StartOptions {
   workspaceFolders?: string[];
   /** Announce dynamic registration of file watchers (as VS Code does). */
   watchFiles?: boolean;
+  /** `initializationOptions.workspaceTrusted`; default true. */
+  trusted?: boolean;
 }
 
 export class LspClient {
@@ -100,6 +102,10 @@ export class LspClient {
     this.connection.listen();
   }
 
+  /**
+   * Starts a server as the extension's client does: by default a trusted window (so an order outside
+   * every folder has its references read in its own folder).
+   */
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
@@ -107,6 +113,7 @@ export class LspClient {
       processId: process.pid,
       rootUri: null,
       workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: uri })) ?? null,
+      initializationOptions: { workspaceTrusted: options.trusted ?? true },
       capabilities: {
         workspace: {
           configuration: true,
@@ -118,6 +125,11 @@ export class LspClient {
     });
     await client.connection.sendNotification('initialized', {});
     return client;
+  }
+
+  /** The server's process id: its memory is read from /proc/PID/status. */
+  get pid(): number | undefined {
+    return this.child.pid;
   }
 
   get alive(): boolean {

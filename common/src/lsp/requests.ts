@@ -2,7 +2,7 @@
 // `client.sendRequest(TYPE, params)` and the server answers with `connection.onRequest(TYPE, ...)`,
 // so a change to a request's params or result is a type error on both sides. Types only (and the
 // protocol package's RequestType): the client bundle imports this module.
-import { RequestType } from 'vscode-languageserver-protocol';
+import { NotificationType, RequestType } from 'vscode-languageserver-protocol';
 
 // --- certOrder/decodeCsr: the "Decode CSR" command ---
 
@@ -48,4 +48,15 @@ export type ValidateTextResult = ValidateTextDiagnostic[] | null;
  */
 export const ValidateTextRequest = new RequestType<ValidateTextParams, ValidateTextResult, void>(
   'certOrder/validateText',
+);
+
+// --- certOrder/workspaceTrusted: trust granted while the server runs ---
+
+/**
+ * Sent by the client when the user trusts the workspace (`onDidGrantWorkspaceTrust`); the trust at
+ * start comes in `initializationOptions.workspaceTrusted`. The server then reads `file:` references
+ * of orders outside the workspace folders (in the order's own folder) and checks every order again.
+ */
+export const WorkspaceTrustedNotification = new NotificationType<{ trusted: boolean }>(
+  'certOrder/workspaceTrusted',
 );

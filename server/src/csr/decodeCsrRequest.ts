@@ -93,15 +93,21 @@ async function decodeSelection(selection: string, env: DecodeEnvironment): Promi
   if (reference && env.document) {
     const uri = resolveReference(env.document.uri, reference);
     if (!uri) return { ok: false, message: `Cannot resolve ${reference}: save the order first.` };
-    return decodeFile(uri, `Decoded CSR: ${reference}`, env);
+    return decodeFile(uri, `Decoded CSR: ${reference}`, env, env.document.uri);
   }
   return standalone('Decoded CSR (selection)', text, env, true);
 }
 
-async function decodeFile(uri: string, title: string, env: DecodeEnvironment): Promise<DecodeCsrResult> {
+/** `orderUri`: the order whose reference names the file (read only inside its workspace folder). */
+async function decodeFile(
+  uri: string,
+  title: string,
+  env: DecodeEnvironment,
+  orderUri?: string,
+): Promise<DecodeCsrResult> {
   let bytes: Uint8Array;
   try {
-    bytes = await env.readFile(uri);
+    bytes = await env.readFile(uri, orderUri);
   } catch (err) {
     return {
       ok: false,

@@ -85,7 +85,7 @@ export async function readCsrValues(
     };
     if (uri && params.readFile) {
       try {
-        const bytes = await params.readFile(uri);
+        const bytes = await params.readFile(uri, model.document.uri);
         value.input = { ...value.input, source: { kind: 'file', reference, uri, bytes } };
       } catch (err) {
         value.unreadable = describeError(err);

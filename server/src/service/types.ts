@@ -6,8 +6,11 @@ import type { DiagnosticSeverity, Range } from 'vscode-languageserver-types';
 
 export type { OrderSettings };
 
-/** Reads a file the order references (a `file:` CSR). Rejects when it cannot be read. */
-export type ReadFile = (uri: string) => Promise<Uint8Array>;
+/**
+ * Reads a file the order references (a `file:` CSR). Rejects when it cannot be read, or may not
+ * be (outside the order's workspace folder: `orderUri` is the order that names it).
+ */
+export type ReadFile = (uri: string, orderUri?: string) => Promise<Uint8Array>;
 
 /** One entry of a directory listing. */
 export interface DirectoryEntry {
