@@ -10,29 +10,10 @@ import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { CodeAction, Diagnostic, Hover, MarkupContent, Position } from 'vscode-languageserver-types';
 import { fixture, readFixture } from '../unit/csr/openssl';
 import { useLspClient, type LspClient } from './lspClient';
+import { ADDRESS, comodoOrder } from './orders';
 
 /** Orders "live" beside the CSR fixtures, so `file:` references resolve to them. */
 const orderUri = (name: string) => pathToFileURL(path.join(path.dirname(fixture('x')), name)).href;
-
-const ADDRESS = {
-  streetAddress1: 'Example Street 1',
-  localityName: 'Berlin',
-  stateOrProvinceName: 'Berlin',
-  postalCode: '10115',
-};
-
-function comodoOrder(fields: Record<string, unknown>): string {
-  const order = {
-    $api: 'comodo-autoapplyssl',
-    loginName: 'r',
-    product: '24',
-    days: 365,
-    serverSoftware: 2,
-    isCustomerValidated: 'N',
-    ...fields,
-  };
-  return JSON.stringify(order, null, 2);
-}
 
 function positionOf(text: string, needle: string, delta = 0): Position {
   const offset = text.indexOf(needle) + delta;

@@ -10,30 +10,14 @@ import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import { fixture } from '../unit/csr/openssl';
 import { LspClient, type Published } from './lspClient';
+import { ADDRESS, comodoOrder } from './orders';
 
 const CHANGED = 2;
 const DELETED = 3;
 
-function comodoOrder(fields: Record<string, unknown> = {}): string {
-  return JSON.stringify(
-    {
-      $api: 'comodo-autoapplyssl',
-      loginName: 'r',
-      product: '24',
-      days: 365,
-      serverSoftware: 2,
-      isCustomerValidated: 'N',
-      streetAddress1: 'Example Street 1',
-      localityName: 'Berlin',
-      stateOrProvinceName: 'Berlin',
-      postalCode: '10115',
-      csr: 'file:www.csr',
-      ...fields,
-    },
-    null,
-    2,
-  );
-}
+/** A complete order whose CSR is `www.csr` beside it, with `fields` over it. */
+const order = (fields: Record<string, unknown> = {}) =>
+  comodoOrder({ ...ADDRESS, csr: 'file:www.csr', ...fields });
 
 const codes = (p: Published) => p.diagnostics.map((d) => String(d.code)).sort();
 const hasCode = (code: string) => (p: Published) => codes(p).includes(code);
@@ -54,9 +38,9 @@ describe('workspace diagnostics over stdio', () => {
     mkdirSync(file('.git'));
     copyFileSync(fixture('ec-p256.csr'), file('www.csr'));
     copyFileSync(fixture('ec-p256.csr'), file('team/www.csr'));
-    writeFileSync(file('clean.order.json'), comodoOrder());
-    writeFileSync(file('mistakes.order.json'), comodoOrder({ years: '1', serverSoftware: 99 }));
-    writeFileSync(file('team/wildcard.order.json'), comodoOrder({ product: '35', servers: 1 }));
+    writeFileSync(file('clean.order.json'), order());
+    writeFileSync(file('mistakes.order.json'), order({ years: '1', serverSoftware: 99 }));
+    writeFileSync(file('team/wildcard.order.json'), order({ product: '35', servers: 1 }));
     writeFileSync(file('team/node_modules/pkg/x.order.json'), '{');
     writeFileSync(file('.git/y.order.json'), '{');
     client = await LspClient.start({ workspaceFolders: [pathToFileURL(root).href], watchFiles: true });
@@ -89,7 +73,7 @@ describe('workspace diagnostics over stdio', () => {
   });
 
   it('an order changed on disk is checked again; a deleted one is cleared', async () => {
-    writeFileSync(file('clean.order.json'), comodoOrder({ product: '' }));
+    writeFileSync(file('clean.order.json'), order({ product: '' }));
     await notifyChanged([{ name: 'clean.order.json', type: CHANGED }]);
     await client.waitForDiagnostics(uri('clean.order.json'), hasCode('required-field-empty'));
     rmSync(file('clean.order.json'));
@@ -99,7 +83,7 @@ describe('workspace diagnostics over stdio', () => {
 
   it('a deleted folder clears the orders that were in it', async () => {
     mkdirSync(file('old'));
-    writeFileSync(file('old/gone.order.json'), comodoOrder({ years: '1' }));
+    writeFileSync(file('old/gone.order.json'), order({ years: '1' }));
     await notifyChanged([{ name: 'old/gone.order.json', type: 1 }]);
     await client.waitForDiagnostics(uri('old/gone.order.json'), hasCode('wrong-type'));
     rmSync(file('old'), { recursive: true });
@@ -115,12 +99,12 @@ describe('workspace diagnostics over stdio', () => {
   });
 
   it('an open order wins over the disk, and gets the disk diagnostics back when closed', async () => {
-    const opened = await client.open(uri('mistakes.order.json'), comodoOrder());
+    const opened = await client.open(uri('mistakes.order.json'), order());
     assert.deepEqual(codes(opened), []);
     // A change on disk while it is open does not replace the editor's diagnostics.
-    writeFileSync(file('mistakes.order.json'), comodoOrder({ years: '2' }));
+    writeFileSync(file('mistakes.order.json'), order({ years: '2' }));
     await notifyChanged([{ name: 'mistakes.order.json', type: CHANGED }]);
-    const edited = await client.change(uri('mistakes.order.json'), comodoOrder({ serverSoftware: 99 }), 2);
+    const edited = await client.change(uri('mistakes.order.json'), order({ serverSoftware: 99 }), 2);
     assert.deepEqual(codes(edited), ['value-not-allowed']);
     assert.deepEqual(codes(client.latest.get(uri('mistakes.order.json'))!), ['value-not-allowed']);
     // Closed: what is on disk is what the Problems panel shows.
@@ -133,7 +117,7 @@ describe('workspace diagnostics over stdio', () => {
 
   it('an order opened from outside the folders is cleared when closed', async () => {
     const outside = pathToFileURL(path.join(tmpdir(), 'elsewhere.order.json')).href;
-    await client.open(outside, comodoOrder({ years: '1' }));
+    await client.open(outside, order({ years: '1' }));
     assert.deepEqual(codes(await client.close(outside)), []);
   });
 
