@@ -1,6 +1,6 @@
-// The sandbox's !AutoApplySSL (shared/specs/comodo-autoapplyssl.txt): form arguments checked
-// against the catalogue, text/plain lines back. Any credentials are accepted, but they must be
-// there (-3). Prices are the sandbox's own.
+// The sandbox's !AutoApplySSL (Comodo's !AutoApplySSL document v1.11, sections 1 and 2): form
+// arguments checked against the catalogue, text/plain lines back. Any credentials are accepted,
+// but they must be there (-3). Prices are the sandbox's own.
 import {
   COMODO_ADDON_PRODUCTS,
   COMODO_BASE_PRODUCTS,

@@ -1,5 +1,5 @@
-// The sandbox's SSL2Buy Sectigo PAC Enterprise full order
-// (shared/specs/ssl2buy-sectigo-pac-enterprise-full-order.txt): a JSON body checked against the
+// The sandbox's SSL2Buy Sectigo PAC Enterprise full order (SSL2Buy's "Sectigo PAC Enterprise
+// (SMIME)" document, its request and response parameters): a JSON body checked against the
 // catalogue, a JSON answer with StatusCode 0 or -1 and APIError. The document lists no error
 // numbers: the sandbox's own are in SANDBOX_ERRORS.
 import { ssl2buySectigoPacEnterprise as api, type FieldSpec } from '../../common/src/catalogue';

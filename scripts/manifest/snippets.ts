@@ -76,7 +76,7 @@ export function orderSnippet(api: ApiCatalogue): Snippet {
     prefix: [api.snippet.prefix, api.id],
     isFileTemplate: true,
     description:
-      `A new ${api.title} order (fields as in ${api.document}). ` +
+      `A new ${api.title} order (fields as in the ${api.document}). ` +
       `${user} may come from the ${apiSettingKey(api, 'userName')} setting; the ${secret} from SecretStorage.`,
     body: ['{', ...joined([[`\t"\\$api": "${api.id}"`], ...members(api.fields, '\t', also)], '$0'), '}'],
   };

@@ -1,7 +1,8 @@
-// Comodo !AutoApplySSL, from shared/specs/comodo-autoapplyssl.txt (document version 1.11).
+// Comodo !AutoApplySSL, from Comodo's document "!AutoApplySSL" (https://secure.comodo.net/products/!AutoApplySSL,
+// version 1.11): section 1 Request (the argument rows), section 2 Response (status codes and lines).
 import type { ApiCatalogue, FieldSpec, SpecRef, ValueSpec } from './types';
 
-const DOC = 'comodo-autoapplyssl.txt';
+const DOC = 'Comodo !AutoApplySSL document, version 1.11';
 const req = (row: string): SpecRef => ({ document: DOC, section: `1. Request: ${row}` });
 
 /** Base products: exactly one per order (`product` row). */

@@ -1,8 +1,9 @@
-// SSL2Buy Sectigo PAC Enterprise (S/MIME) full order, from
-// shared/specs/ssl2buy-sectigo-pac-enterprise-full-order.txt.
+// SSL2Buy Sectigo PAC Enterprise (S/MIME) full order, from SSL2Buy's document "Sectigo PAC Enterprise
+// (SMIME)": its service URLs, "Request Parameters for ComodoPositiveSSLFullOrderRequest" and
+// "Response Parameters for ComodoPositiveSSLFullOrderResponse".
 import type { ApiCatalogue, FieldSpec, SpecRef } from './types';
 
-const DOC = 'ssl2buy-sectigo-pac-enterprise-full-order.txt';
+const DOC = 'SSL2Buy Sectigo PAC Enterprise (SMIME) full order document';
 const reqRef = (row: string): SpecRef => ({
   document: DOC,
   section: `Request Parameters for "ComodoPositiveSSLFullOrderRequest": ${row}`,

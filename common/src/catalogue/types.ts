@@ -5,7 +5,7 @@
 
 /** Where a fact comes from: the vendor document and the part of it. */
 export interface SpecRef {
-  /** File name under shared/specs, e.g. `comodo-autoapplyssl.txt`. */
+  /** The vendor document's title and version, e.g. `Comodo !AutoApplySSL document, version 1.11`. */
   document: string;
   /** Section or row, e.g. `1. Request: product`. */
   section: string;
@@ -144,7 +144,7 @@ export interface ApiCatalogue {
   envPrefix: string;
   /** The snippet of a new order (generated into snippets/cert-order.code-snippets). */
   snippet: SnippetSpec;
-  /** The vendor document this catalogue is read from. */
+  /** The vendor document this catalogue is read from: its title and version (cited in hover and the schema). */
   document: string;
   /** Comodo: argument names are case-insensitive; SSL2Buy: JSON names are exact. */
   caseInsensitiveNames: boolean;

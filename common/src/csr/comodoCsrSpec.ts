@@ -1,8 +1,6 @@
-// What the Comodo !AutoApplySSL document (shared/specs/comodo-autoapplyssl.txt, v1.11, `csr` row)
+// What the Comodo !AutoApplySSL document (version 1.11, section 1 Request, the `csr` row)
 // says about a CSR, as data. The rules read this table; the hover cites it.
 import type { AsnStringType } from './types';
-
-export const COMODO_DOC = 'comodo-autoapplyssl.txt';
 
 export interface ComodoSubjectField {
   oid: string;

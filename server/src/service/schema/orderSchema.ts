@@ -88,7 +88,7 @@ export function buildOrderSchema(api: ApiCatalogue): JsonSchema {
   return {
     $schema: DRAFT,
     title: `${api.title} order`,
-    description: `An order file (*.order.json) for ${api.title}, read from ${api.document}. Fields use the vendor's own names.`,
+    description: `An order file (*.order.json) for ${api.title}, read from the ${api.document}. Fields use the vendor's own names.`,
     type: 'object',
     properties: {
       [SCHEMA_KEY]: { type: 'string', description: 'The JSON Schema of this file (optional).' },
