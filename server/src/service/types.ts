@@ -40,9 +40,11 @@ export interface OrderLimits {
   maxLength: number;
   /** Nesting of objects and arrays; an order nests two deep. */
   maxDepth: number;
+  /** Diagnostics of one document, every rule included; past it the rest are counted in one `too-many-problems`. */
+  maxProblems: number;
 }
 
-export const defaultLimits: OrderLimits = { maxLength: 4 * 1024 * 1024, maxDepth: 64 };
+export const defaultLimits: OrderLimits = { maxLength: 4 * 1024 * 1024, maxDepth: 64, maxProblems: 1000 };
 
 /** `data` of every diagnostic the service returns: what a quick fix needs. */
 export interface OrderDiagnosticData {

@@ -59,10 +59,44 @@ describe('limits', () => {
   });
 
   it('past 1,000 schema problems, the rest are counted', async () => {
+    // 1,500 unknown fields, 4 missing ones and comodo-validity-missing: 1,505 problems.
     const fields = Array.from({ length: 1500 }, (_, i) => `"note${i}": 1`).join(', ');
     const ds = await svc.doValidation(makeDocument(`{ "$api": "comodo-autoapplyssl", ${fields} }`));
-    assert.equal(ds.filter((d) => d.code === 'unknown-field' || d.code === 'missing-field').length, 1000);
-    assert.match(ds.find((d) => d.code === 'too-many-problems')!.message, /^504 more problems/);
+    assert.equal(ds.length, 1001);
+    assert.equal(ds.filter((d) => d.code === 'unknown-field' || d.code === 'missing-field').length, 999);
+    assert.match(ds.find((d) => d.code === 'too-many-problems')!.message, /^505 more problems/);
+  });
+
+  it('past 1,000 problems of every rule, the published set is 1,000 and one too-many-problems', async () => {
+    // 100,000 duplicated keys: the duplicate-field rule, not the schema, finds them.
+    const keys = Array.from({ length: 100_000 }, () => '"note": 1').join(', ');
+    const ds = await svc.doValidation(makeDocument(`{ "$api": "comodo-autoapplyssl", ${keys} }`));
+    assert.equal(ds.length, 1001);
+    const tooMany = ds.filter((d) => d.code === 'too-many-problems');
+    assert.equal(tooMany.length, 1);
+    assert.match(tooMany[0].message, /^\d+ more problems are not shown: fix the first 1000\.$/);
+    const hidden = Number(/^(\d+)/.exec(tooMany[0].message)![1]);
+    assert.ok(hidden >= 99_000, `counted ${hidden}`);
+    // The first by position are the ones shown.
+    const lines = ds.filter((d) => d.code !== 'too-many-problems').map((d) => d.range.start.character);
+    assert.deepEqual(
+      lines,
+      [...lines].sort((a, b) => a - b),
+    );
+    assert.ok(ds.some((d) => d.code === 'duplicate-field'));
+  });
+
+  it('the cap is a parameter; under it nothing is counted', async () => {
+    const small = service({ limits: { maxProblems: 3 } });
+    const three = await small.doValidation(
+      makeDocument('{ "$api": "comodo-autoapplyssl", "a": 1, "a": 2, "a": 3, "a": 4 }'),
+    );
+    assert.equal(three.length, 4);
+    assert.equal(three[0].code, 'too-many-problems');
+    const under = await service({ limits: { maxProblems: 1000 } }).doValidation(
+      makeDocument('{ "$api": "comodo-autoapplyssl", "a": 1, "a": 2 }'),
+    );
+    assert.ok(!under.some((d) => d.code === 'too-many-problems'));
   });
 
   it('the limits are parameters', async () => {

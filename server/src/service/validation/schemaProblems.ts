@@ -51,11 +51,15 @@ const VALUE_PRIORITY: Record<string, number> = {
   'too-long': 3,
 };
 
-/** Past this many, the rest are counted, not worded: no one reads 40,000 diagnostics. */
-export const MAX_SCHEMA_PROBLEMS = 1000;
+export interface CodedSchemaProblems {
+  findings: SchemaFinding[];
+  /** The json service's problems past `max`, not looked at (validation counts them in too-many-problems). */
+  unread: number;
+}
 
-export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[]): SchemaFinding[] {
-  if (raw.length === 0) return [];
+/** Codes the json service's problems; only the first `max` are worded, the rest counted. */
+export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[], max: number): CodedSchemaProblems {
+  if (raw.length === 0) return { findings: [], unread: 0 };
   // The parser's own problems are handed over as they are (some carry no code).
   const syntax = new Set<Diagnostic>(
     (model.json as { syntaxErrors?: Diagnostic[] } | undefined)?.syntaxErrors ?? [],
@@ -65,7 +69,7 @@ export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[]): Schema
   const seen = new Set<string>();
   const at = (f: SchemaFinding) =>
     `${f.range.start.line}:${f.range.start.character}:${f.range.end.line}:${f.range.end.character}`;
-  for (const d of raw.length > MAX_SCHEMA_PROBLEMS ? raw.slice(0, MAX_SCHEMA_PROBLEMS) : raw) {
+  for (const d of raw.length > max ? raw.slice(0, max) : raw) {
     const finding = syntax.has(d) && d.code !== ErrorCode.DuplicateKey ? syntaxProblem(d) : codeOne(model, d);
     if (!finding) continue;
     // `"$api": 5` is both the wrong type and not in the enum: one api-unknown is enough.
@@ -76,18 +80,10 @@ export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[]): Schema
     const p = VALUE_PRIORITY[finding.code];
     if (p !== undefined) best.set(at(finding), Math.min(p, best.get(at(finding)) ?? p));
   }
-  const kept = out.filter(
+  const findings = out.filter(
     (f) => VALUE_PRIORITY[f.code] === undefined || VALUE_PRIORITY[f.code] === best.get(at(f)),
   );
-  if (raw.length > MAX_SCHEMA_PROBLEMS) {
-    kept.push({
-      code: 'too-many-problems',
-      severity: DiagnosticSeverity.Warning,
-      range: model.range(0, 1),
-      message: `${raw.length - MAX_SCHEMA_PROBLEMS} more problems are not shown: fix the first ${MAX_SCHEMA_PROBLEMS}.`,
-    });
-  }
-  return kept;
+  return { findings, unread: Math.max(0, raw.length - max) };
 }
 
 function codeOne(model: OrderModel, raw: Diagnostic): SchemaFinding | undefined {

@@ -5,7 +5,12 @@ import { catalogues } from '../../../../common/src/catalogue';
 import { orList } from '../text';
 import type { JsonServices } from '../jsonServices';
 import type { OrderModel } from '../model';
-import type { OrderDiagnosticData, OrderLanguageServiceParams, OrderSettings } from '../types';
+import {
+  defaultLimits,
+  type OrderDiagnosticData,
+  type OrderLanguageServiceParams,
+  type OrderSettings,
+} from '../types';
 import type { OrderRule, RuleFinding } from './rule';
 import { codeSchemaProblems, schemaCodes, type SchemaFinding } from './schemaProblems';
 
@@ -35,7 +40,8 @@ export async function validateOrder(
     schemaValidation: 'error',
     schemaRequest: 'ignore',
   });
-  const findings: SchemaFinding[] = codeSchemaProblems(model, raw);
+  const max = params.limits?.maxProblems ?? defaultLimits.maxProblems;
+  const { findings, unread } = codeSchemaProblems(model, raw, max);
   if (!model.json.root && findings.length === 0) {
     findings.push({
       code: 'empty-file',
@@ -69,7 +75,31 @@ export async function validateOrder(
       (a, b) => a.range.start.line - b.range.start.line || a.range.start.character - b.range.start.character,
     );
   }
-  return findings.map((f) => toDiagnostic(model, f));
+  return capProblems(model, findings, unread, max).map((f) => toDiagnostic(model, f));
+}
+
+/**
+ * The first `max` problems by position, every rule included, then one too-many-problems that
+ * counts the rest: no one reads 100,000 diagnostics, and the client should not get a 30 MB message.
+ */
+function capProblems(
+  model: OrderModel,
+  sorted: SchemaFinding[],
+  unread: number,
+  max: number,
+): SchemaFinding[] {
+  const hidden = Math.max(0, sorted.length - max) + unread;
+  if (hidden === 0) return sorted;
+  const shown = sorted.length > max ? sorted.slice(0, max) : sorted;
+  return [
+    {
+      code: 'too-many-problems',
+      severity: DiagnosticSeverity.Warning,
+      range: model.range(0, 1),
+      message: `${hidden} more problems are not shown: fix the first ${shown.length}.`,
+    },
+    ...shown,
+  ];
 }
 
 function rangeKey(r: Range): string {
