@@ -1,7 +1,14 @@
 // The request handlers of an order (or `.csr`) document: each looks the document up and calls the
 // service, as yaml-language-server's handlers do. A `.csr`/`.pem` document gets the CSR hover and
 // nothing of JSON.
-import type { Connection, TextDocuments } from 'vscode-languageserver/node';
+import {
+  MessageType,
+  ShowMessageNotification,
+  type Connection,
+  type Range,
+  type TextDocuments,
+  type TextEdit,
+} from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { defaultSettings } from '../../common/src/settings';
 import { DecodeCsrRequest, ValidateTextRequest } from '../../common/src/lsp/requests';
@@ -81,17 +88,22 @@ export function registerDocumentHandlers(ctx: HandlerContext): void {
       return d ? service.getSelectionRanges(d, p.positions) : [];
     }),
   );
+  // Formatting past the depth limit, or with edits past the size cap, is refused: the user is told
+  // why in a message (a notification: nothing waits for it), the answer has no edits.
+  const format = (d: TextDocument | undefined, range: Range | undefined, options: unknown): TextEdit[] => {
+    if (!d) return [];
+    const { edits, refused } = service.format(d, range, options);
+    if (refused)
+      void connection
+        .sendNotification(ShowMessageNotification.type, { type: MessageType.Warning, message: refused })
+        .catch(() => undefined);
+    return edits;
+  };
   connection.onDocumentFormatting(
-    guard('formatting', [], (p) => {
-      const d = doc(p.textDocument.uri);
-      return d ? service.format(d, undefined, p.options) : [];
-    }),
+    guard('formatting', [], (p) => format(doc(p.textDocument.uri), undefined, p.options)),
   );
   connection.onDocumentRangeFormatting(
-    guard('rangeFormatting', [], (p) => {
-      const d = doc(p.textDocument.uri);
-      return d ? service.format(d, p.range, p.options) : [];
-    }),
+    guard('rangeFormatting', [], (p) => format(doc(p.textDocument.uri), p.range, p.options)),
   );
 
   connection.onRequest(

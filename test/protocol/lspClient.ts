@@ -21,6 +21,12 @@ export interface Published {
   diagnostics: Diagnostic[];
 }
 
+export interface ShownMessage {
+  /** MessageType: 1 error, 2 warning, 3 info, 4 log. */
+  type: number;
+  message: string;
+}
+
 interface Waiter {
   uri: string;
   version?: number;
@@ -52,6 +58,13 @@ export class LspClient {
   readonly registrations: { method: string; registerOptions?: unknown }[] = [];
   /** Error-level window/logMessage: a handler failed (the server caught it). */
   readonly errors: string[] = [];
+  /** window/showMessage notifications, in order. */
+  readonly messages: ShownMessage[] = [];
+  private messageWaiters: {
+    test: (m: ShownMessage) => boolean;
+    resolve: (m: ShownMessage) => void;
+    reject: (e: Error) => void;
+  }[] = [];
   private waiters: Waiter[] = [];
   private exited = false;
   private stderr = '';
@@ -66,6 +79,8 @@ export class LspClient {
       this.exited = true;
       for (const w of this.waiters) w.reject(new Error(`server exited (${code}): ${this.stderr}`));
       this.waiters = [];
+      for (const w of this.messageWaiters) w.reject(new Error(`server exited (${code}): ${this.stderr}`));
+      this.messageWaiters = [];
     });
     this.connection.onRequest('workspace/configuration', (params: { items: { section?: string }[] }) => {
       this.configurationRequests++;
@@ -88,6 +103,14 @@ export class LspClient {
     );
     this.connection.onNotification('window/logMessage', (p: { type: number; message: string }) => {
       if (p.type === 1) this.errors.push(p.message);
+    });
+    this.connection.onNotification('window/showMessage', (m: ShownMessage) => {
+      this.messages.push(m);
+      const waiter = this.messageWaiters.find((w) => w.test(m));
+      if (waiter) {
+        this.messageWaiters.splice(this.messageWaiters.indexOf(waiter), 1);
+        waiter.resolve(m);
+      }
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
       this.latest.set(p.uri, p);
@@ -151,6 +174,14 @@ export class LspClient {
     if (last && test(last)) return Promise.resolve(last);
     if (this.exited) return Promise.reject(new Error('server exited'));
     return new Promise((resolve, reject) => this.waiters.push({ uri, test, resolve, reject }));
+  }
+
+  /** A window/showMessage that satisfies `test`: one already shown, else the next. */
+  waitForMessage(test: (m: ShownMessage) => boolean): Promise<ShownMessage> {
+    const shown = this.messages.find(test);
+    if (shown) return Promise.resolve(shown);
+    if (this.exited) return Promise.reject(new Error('server exited'));
+    return new Promise((resolve, reject) => this.messageWaiters.push({ test, resolve, reject }));
   }
 
   async open(uri: string, text: string, version = 1, languageId = 'cert-order'): Promise<Published> {

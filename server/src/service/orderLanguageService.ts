@@ -9,18 +9,17 @@ import type {
   DocumentLink,
   DocumentSymbol,
   FoldingRange,
-  FormattingOptions,
   Hover,
   LocationLink,
   Position,
   Range,
   SelectionRange,
-  TextEdit,
 } from 'vscode-languageserver-types';
 import { defaultSettings } from '../../../common/src/settings';
 import { orderCodeActions } from './codeActions';
 import { completeOrder } from './completion';
 import { hoverOrder } from './hover';
+import { formatOrder, type FormatResult } from './format';
 import { createJsonServices } from './jsonServices';
 import { findDefinition, findDocumentLinks } from './links';
 import type { OrderModel } from './model';
@@ -48,7 +47,11 @@ export interface OrderLanguageService {
   findDefinition(document: TextDocument, position: Position): Promise<LocationLink[]>;
   getFoldingRanges(document: TextDocument): FoldingRange[];
   getSelectionRanges(document: TextDocument, positions: Position[]): SelectionRange[];
-  format(document: TextDocument, range: Range | undefined, options: FormattingOptions): TextEdit[];
+  /**
+   * The document's (or the range's lines') formatting edits; none, and why, past the depth limit
+   * or when they would be too large. `options` are the client's, clamped here.
+   */
+  format(document: TextDocument, range: Range | undefined, options: unknown): FormatResult;
   /** The API and values of an order (for the CSR participant and other layers); undefined without a known `$api`. */
   getOrderFacts(document: TextDocument): OrderFacts | undefined;
   /** The order's CSR values as the participant gets them (files read), for the "Decode CSR" request. */
@@ -60,7 +63,8 @@ export interface OrderLanguageService {
 
 export function getOrderLanguageService(params: OrderLanguageServiceParams = {}): OrderLanguageService {
   const json = createJsonServices();
-  const parser = new OrderParser(json.forApi(undefined), { ...defaultLimits, ...params.limits });
+  const limits = { ...defaultLimits, ...params.limits };
+  const parser = new OrderParser(json.forApi(undefined), limits);
   const parse = (document: TextDocument): OrderModel => parser.parse(document);
   // Symbols and folding of a file past the limits would walk 10,000 nested levels: skip them.
   const checked = (document: TextDocument) => !parse(document).limit;
@@ -87,7 +91,7 @@ export function getOrderLanguageService(params: OrderLanguageServiceParams = {})
       return model.json ? json.forApi(model.api).getSelectionRanges(document, positions, model.json) : [];
     },
     format: (document, range, options) =>
-      checked(document) ? json.forApi(undefined).format(document, range, options) : [],
+      formatOrder(parse(document), json.forApi(undefined), range, options, limits),
     getOrderFacts: (document) => parse(document).facts,
     getCsrInputs: async (document, settings = defaultSettings) =>
       (await readCsrValues(parse(document), settings, params)).map(({ input, unreadable }) => ({

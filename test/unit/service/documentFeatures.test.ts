@@ -32,7 +32,7 @@ describe('symbols, folding, selection, formatting', () => {
     const doc = makeDocument(JSON.stringify(JSON.parse(comodoOrder())));
     const formatted = TextDocument.applyEdits(
       doc,
-      svc.format(doc, undefined, { tabSize: 2, insertSpaces: true }),
+      svc.format(doc, undefined, { tabSize: 2, insertSpaces: true }).edits,
     );
     assert.ok(formatted.split('\n').length > 5);
     assert.deepEqual(JSON.parse(formatted), JSON.parse(comodoOrder()));

@@ -17,6 +17,7 @@ async function everyFeature(text: string) {
   svc.getFoldingRanges(doc);
   svc.getSelectionRanges(doc, [position]);
   svc.format(doc, undefined, { tabSize: 2, insertSpaces: true });
+  svc.format(doc, { start: position, end: position }, { tabSize: 2, insertSpaces: true });
   return diagnostics;
 }
 
