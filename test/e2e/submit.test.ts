@@ -1,5 +1,6 @@
 // Browser check: "Submit Order to Demo" from the command palette, against the sandbox, and the
-// order number read from the webview panel.
+// order number read from the webview panel. The workspace's settings point the demo URL at the
+// sandbox on loopback: the first submission asks (naming host and port), the second does not.
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot } from '../support/editorSession';
@@ -29,11 +30,25 @@ test(
     const { page } = wb;
     await openFile(page, 'comodo-autoapplyssl.order.json');
     await runCommand(page, 'Certificate Orders: Submit Order to Demo');
+    const question = page.locator('.monaco-dialog-box', { hasText: 'on this machine' });
+    await question.waitFor({ timeout: 60_000 });
+    const port = new URL(wb.session.sandboxOrigin ?? 'http://127.0.0.1:0').port;
+    assert.match(
+      (await question.textContent()) ?? '',
+      new RegExp(`127\\.0\\.0\\.1 port ${port} on this machine`),
+    );
+    await question.getByRole('button', { name: 'Send There' }).click();
     const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
     const orderNumber = panel.locator('#order-number');
     await orderNumber.waitFor({ timeout: 60_000 });
     assert.match((await orderNumber.textContent()) ?? '', /\d/);
     assert.match((await panel.locator('#summary').textContent()) ?? '', /demo/i);
     await screenshot(page, 'submission-panel');
+
+    // Asked once for this workspace and URL: the second submission goes without the question.
+    const first = (await panel.locator('#record-id').textContent()) ?? '';
+    await runCommand(page, 'Certificate Orders: Submit Order to Demo');
+    await panel.locator('#record-id', { hasNotText: first }).waitFor({ timeout: 60_000 });
+    assert.equal(await question.count(), 0, 'not asked again');
   },
 );

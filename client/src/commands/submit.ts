@@ -112,6 +112,26 @@ function credentialsFor(
   });
 }
 
+/** The key in workspaceState of the loopback endpoint URLs the user allowed for this workspace. */
+export const APPROVED_ENDPOINTS_KEY = 'certOrder.approvedLoopbackEndpoints';
+
+/** At most this many are kept (the newest): a workspace cannot grow the state without bound. */
+const MAX_APPROVED_ENDPOINTS = 20;
+
+function approvedEndpoints(state: vscode.Memento): SubmissionDeps['approvedEndpoints'] {
+  const read = (): string[] => {
+    const v = state.get<unknown>(APPROVED_ENDPOINTS_KEY);
+    return Array.isArray(v) ? v.filter((u): u is string => typeof u === 'string') : [];
+  };
+  return {
+    has: (url) => read().includes(url),
+    remember: async (url) => {
+      const kept = [...read().filter((u) => u !== url), url].slice(-MAX_APPROVED_ENDPOINTS);
+      await state.update(APPROVED_ENDPOINTS_KEY, kept);
+    },
+  };
+}
+
 /** The submit command for one environment. */
 export function submitCommand(
   context: vscode.ExtensionContext,
@@ -130,6 +150,9 @@ export function submitCommand(
     const settings = (): SubmissionSettings => settingsFor(doc.uri);
     const deps: SubmissionDeps = {
       ...shared,
+      // Never prompt: an endpoint question that cannot be asked is a no.
+      ui: interactive ? shared.ui : { ...shared.ui, confirmEndpoint: async () => false },
+      approvedEndpoints: approvedEndpoints(context.workspaceState),
       settings,
       send: senderFor(doc.uri, settings()),
       now: () => Date.now(),

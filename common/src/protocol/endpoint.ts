@@ -1,7 +1,6 @@
 // Which URL an order goes to, and whether that URL may be used.
 import type { ApiCatalogue } from '../catalogue';
 import { isLoopbackIp } from '../ip';
-import { credentialField } from './order';
 import {
   apiSettingKey,
   defaultApiSettings,
@@ -81,32 +80,4 @@ export function endpointProblem(url: string, allowLoopbackHttp: boolean): string
 /** The setting that holds an endpoint (`certOrder.comodo.demoUrl`). */
 export function endpointSettingKey(api: ApiCatalogue, environment: Environment): string {
   return apiSettingKey(api, environment === 'demo' ? 'demoUrl' : 'productionUrl');
-}
-
-function hostOf(url: string | undefined): string | undefined {
-  try {
-    return url ? new URL(url).hostname.toLowerCase() : undefined;
-  } catch {
-    return undefined;
-  }
-}
-
-/**
- * The question to ask before sending to an endpoint that a workspace's settings chose (the demo
- * URLs are resource-scoped, so any repository can set them), or undefined when the host is
- * loopback (the sandbox) or one the vendor documents. The credentials go wherever the URL points,
- * and Comodo's demo is the real account with `test=Y`.
- */
-export function workspaceEndpointQuestion(api: ApiCatalogue, endpoint: ResolvedEndpoint): string | undefined {
-  const host = hostOf(endpoint.url);
-  if (host === undefined || isLoopbackHost(host)) return undefined;
-  const documented = [api.endpoints.production, api.endpoints.demo].map(hostOf);
-  if (documented.includes(host)) return undefined;
-  const user = credentialField(api, 'user').name;
-  const secret = credentialField(api, 'secret').name;
-  return (
-    `This workspace's settings send ${api.title} ${endpoint.environment} orders to ${endpoint.url}, ` +
-    `a host the vendor's document does not name. Your ${endpoint.environment} ${user} and ${secret} would be sent there. ` +
-    'Send only if you trust this workspace and that host.'
-  );
 }

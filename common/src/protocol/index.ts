@@ -12,3 +12,5 @@ export * from './record';
 export * from './guards';
 export * from './csrFacts';
 export * from './csrFile';
+export * from './endpointIdentity';
+export * from './endpointQuestion';

@@ -55,6 +55,8 @@ export class Bed {
   readonly secrets = new MemorySecrets();
   readonly inFlight = new InFlightRegistry();
   answers = { production: true, duplicate: true, endpoint: true };
+  /** Loopback endpoints allowed for the workspace (VS Code's workspaceState in the extension). */
+  readonly approvedEndpoints = new Set<string>();
   /** The endpoint URLs in effect come from the workspace's settings. */
   endpointFromWorkspace = false;
   settings: SubmissionSettings = structuredClone(defaultSubmissionSettings);
@@ -185,6 +187,10 @@ export class Bed {
       readFile: (file, root) => readCsrFileInside(file, root, MAX_CSR_FILE_BYTES),
       workspaceFolder: () => this.dir,
       endpointSetByWorkspace: () => this.endpointFromWorkspace,
+      approvedEndpoints: {
+        has: (url) => this.approvedEndpoints.has(url),
+        remember: (url) => void this.approvedEndpoints.add(url),
+      },
       log: (line) => this.logLines.push(line),
       inFlight: this.inFlight,
     };

@@ -1,30 +1,61 @@
 // A workspace's settings may set the demo URLs (resource scope): a repository must not be able to
-// send the user's stored credentials to a host of its choosing without the user saying yes.
+// send the user's stored credentials to a host of its choosing, or to a port on this machine that
+// anyone may listen on, without the user saying yes. Hosts are named in ASCII (punycode).
 import assert from 'node:assert/strict';
 import { after, before, describe, it } from 'node:test';
 import { comodoAutoApplySsl, ssl2buySectigoPacEnterprise } from '../../../common/src/catalogue';
-import { resolveEndpoint, workspaceEndpointQuestion } from '../../../common/src/protocol';
+import { hostWords, resolveEndpoint, workspaceEndpointQuestion } from '../../../common/src/protocol';
 import { defaultSubmissionSettings } from '../../../common/src/settings';
 import { Bed, comodoOrder } from './harness';
 
+/** `secure.comodo.cοm` with a Greek small omicron (U+03BF) for the second o of "com". */
+const LOOK_ALIKE = 'https://secure.comodo.c\u03bfm/products/!AutoApplySSL';
+
 describe('workspaceEndpointQuestion', () => {
   const at = (url: string) => ({ url, environment: 'demo' as const, testFlag: true });
-  it('asks for a host the documents do not name', () => {
+  it('asks for a host the documents do not name, naming host and port', () => {
     const q = workspaceEndpointQuestion(
       comodoAutoApplySsl,
       at('https://collector.example/products/!AutoApplySSL'),
     );
-    assert.match(q ?? '', /collector\.example/);
-    assert.match(q ?? '', /loginName and loginPassword/);
+    assert.equal(q?.kind, 'undocumented');
+    assert.match(q?.message ?? '', /collector\.example port 443/);
+    assert.match(q?.message ?? '', /loginName and loginPassword/);
   });
-  it('does not ask for loopback (the sandbox) or the documented hosts', () => {
-    assert.equal(workspaceEndpointQuestion(comodoAutoApplySsl, at('http://127.0.0.1:8790/x')), undefined);
+  it('asks for loopback, naming host and port, and says clear text for http', () => {
+    const q = workspaceEndpointQuestion(comodoAutoApplySsl, at('http://127.0.0.1:8790/x'));
+    assert.equal(q?.kind, 'loopback');
+    assert.match(q?.message ?? '', /127\.0\.0\.1 port 8790 on this machine/);
+    assert.match(q?.message ?? '', /in clear text \(http\)/);
+    assert.match(q?.message ?? '', /any user can listen/);
+    const v6 = workspaceEndpointQuestion(comodoAutoApplySsl, at('https://[::1]/x'));
+    assert.equal(v6?.kind, 'loopback');
+    assert.match(v6?.message ?? '', /\[::1\] port 443 on this machine/);
+    assert.doesNotMatch(v6?.message ?? '', /clear text/);
+    assert.equal(
+      workspaceEndpointQuestion(comodoAutoApplySsl, at('http://LocalHost:80/x'))?.kind,
+      'loopback',
+    );
+  });
+  it('does not ask for the documented hosts', () => {
     assert.equal(
       workspaceEndpointQuestion(comodoAutoApplySsl, at('https://secure.comodo.net/products/!AutoApplySSL')),
       undefined,
     );
     const ssl2buyDemo = resolveEndpoint(ssl2buySectigoPacEnterprise, 'demo', defaultSubmissionSettings);
     assert.equal(workspaceEndpointQuestion(ssl2buySectigoPacEnterprise, ssl2buyDemo), undefined);
+  });
+  it('a look-alike host (Greek ο) is asked about, shown in punycode, and said to have non-ASCII characters', () => {
+    const q = workspaceEndpointQuestion(comodoAutoApplySsl, at(LOOK_ALIKE));
+    assert.equal(q?.kind, 'undocumented');
+    const ascii = new URL(LOOK_ALIKE).hostname;
+    assert.match(ascii, /^secure\.comodo\.xn--/);
+    assert.ok(q?.message.includes(`https://${ascii}/products/!AutoApplySSL`), q?.message);
+    assert.ok(q?.message.includes(`${ascii} port 443 (a host name with non-ASCII characters`), q?.message);
+    assert.ok(q?.message.includes('shown as secure.comodo.c\u03bfm'), q?.message);
+    // The punycode spelling typed directly is the same look-alike.
+    assert.match(hostWords(`https://${ascii}/`), /non-ASCII characters/);
+    assert.doesNotMatch(hostWords('https://secure.comodo.net/'), /non-ASCII/);
   });
 });
 
@@ -41,7 +72,8 @@ describe('a demo URL set by the workspace, through the flow', () => {
     bed.settings.apis.comodo.demoUrl = 'https://collector.example/products/!AutoApplySSL';
     bed.answers.endpoint = false;
     let credentialLookups = 0;
-    bed.env = new Proxy(bed.env, {
+    const env = bed.env;
+    bed.env = new Proxy(env, {
       get: (target, key) => {
         credentialLookups++;
         return Reflect.get(target, key) as unknown;
@@ -50,17 +82,67 @@ describe('a demo URL set by the workspace, through the flow', () => {
     const file = await bed.writeOrder('redirect.order.json', comodoOrder());
     const sent = bed.sent;
     const result = await bed.submit(file, 'demo');
+    bed.env = env;
     assert.equal(result.status, 'cancelled');
     assert.equal(bed.sent, sent);
     assert.equal(credentialLookups, 0);
-    assert.match(bed.lastUi('confirmEndpoint')?.message ?? '', /collector\.example/);
+    assert.match(bed.lastUi('confirmEndpoint')?.message ?? '', /collector\.example port 443/);
+    assert.equal(bed.approvedEndpoints.size, 0, 'an undocumented host is not remembered');
   });
 
-  it('pointing at loopback (the sandbox) does not ask', async () => {
+  it('a look-alike host is asked about in its ASCII form', async () => {
     bed.endpointFromWorkspace = true;
+    bed.settings.apis.comodo.demoUrl = LOOK_ALIKE;
+    bed.answers.endpoint = false;
+    const result = await bed.submit(await bed.writeOrder('look.order.json', comodoOrder()), 'demo');
+    assert.equal(result.status, 'cancelled');
+    const asked = bed.lastUi('confirmEndpoint')?.message ?? '';
+    assert.ok(asked.includes(new URL(LOOK_ALIKE).hostname), asked);
+    assert.match(asked, /non-ASCII characters/);
+  });
+
+  it('pointing at loopback asks once per URL, naming host and port; "no" sends nothing', async () => {
+    bed.endpointFromWorkspace = true;
+    const sandboxUrl = bed.sandbox.urls['comodo-autoapplyssl'];
+    const port = new URL(sandboxUrl).port;
+    bed.settings.apis.comodo.demoUrl = sandboxUrl;
+    const file = await bed.writeOrder('loop.order.json', comodoOrder());
+    const asked = () => bed.ui.filter((u) => u.kind === 'confirmEndpoint').length;
+
+    bed.answers.endpoint = false;
+    const before = asked();
+    const sent = bed.sent;
+    const no = await bed.submit(file, 'demo');
+    assert.equal(no.status, 'cancelled');
+    assert.match(no.status === 'cancelled' ? no.reason : '', new RegExp(`127\\.0\\.0\\.1 port ${port}`));
+    assert.equal(bed.sent, sent, 'nothing sent');
+    assert.equal(asked(), before + 1);
+    assert.match(
+      bed.lastUi('confirmEndpoint')?.message ?? '',
+      new RegExp(`127\\.0\\.0\\.1 port ${port} on this machine`),
+    );
+
+    bed.answers.endpoint = true;
+    const yes = await bed.submit(file, 'demo');
+    assert.equal(yes.status, 'sent');
+    assert.equal(asked(), before + 2, 'asked again after a no');
+    const again = await bed.submit(file, 'demo');
+    assert.equal(again.status, 'sent');
+    assert.equal(asked(), before + 2, 'not asked again for the same URL');
+
+    // Another URL (here the same port, another path) is asked about again.
+    bed.settings.apis.comodo.demoUrl = sandboxUrl.replace(`:${port}/`, `:${port}//`);
+    bed.answers.endpoint = false;
+    await bed.submit(file, 'demo');
+    assert.equal(asked(), before + 3);
+  });
+
+  it('a loopback URL from the user settings (not the workspace) does not ask', async () => {
+    bed.endpointFromWorkspace = false;
+    bed.approvedEndpoints.clear();
     bed.settings.apis.comodo.demoUrl = bed.sandbox.urls['comodo-autoapplyssl'];
     const asked = bed.ui.filter((u) => u.kind === 'confirmEndpoint').length;
-    const result = await bed.submit(await bed.writeOrder('loop.order.json', comodoOrder()), 'demo');
+    const result = await bed.submit(await bed.writeOrder('user.order.json', comodoOrder()), 'demo');
     assert.equal(result.status, 'sent');
     assert.equal(bed.ui.filter((u) => u.kind === 'confirmEndpoint').length, asked);
   });

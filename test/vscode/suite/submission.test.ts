@@ -24,11 +24,77 @@ function panelTabs(): vscode.Tab[] {
     );
 }
 
+const DEMO_URL_KEYS = ['comodo.demoUrl', 'ssl2buy.demoUrl'];
+
+/** The workspace's demo URLs (the sandbox), moved to the user settings for the suite and back. */
+async function demoUrlsToUserSettings(): Promise<() => Promise<void>> {
+  const config = () => vscode.workspace.getConfiguration('certOrder');
+  const saved = DEMO_URL_KEYS.map((k) => [k, config().inspect<string>(k)] as const);
+  for (const [key, i] of saved) {
+    await config().update(key, i?.workspaceValue, vscode.ConfigurationTarget.Global);
+    await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  return async () => {
+    for (const [key, i] of saved) {
+      await config().update(key, i?.workspaceValue, vscode.ConfigurationTarget.Workspace);
+      await config().update(key, i?.globalValue, vscode.ConfigurationTarget.Global);
+    }
+  };
+}
+
 suite('Submission', function () {
-  suiteSetup(function () {
+  // A demo URL from the workspace's settings that points at loopback asks once (a modal these
+  // tests cannot answer), so the sandbox's URLs come from the user settings here.
+  let restore: (() => Promise<void>) | undefined;
+  suiteSetup(async function () {
     if (!process.env.CERT_ORDER_VSCODE_SANDBOX) this.skip();
+    restore = await demoUrlsToUserSettings();
   });
-  suiteTeardown(closeAllEditors);
+  suiteTeardown(async () => {
+    await restore?.();
+    await closeAllEditors();
+  });
+
+  test("a workspace demo URL that is SSL2Buy's production URL is refused, saying why, and nothing is sent", async () => {
+    const { document } = await openExample('ssl2buy-sectigo-pac-enterprise.order.json');
+    const config = vscode.workspace.getConfiguration('certOrder');
+    const production =
+      'https://API.ssl2buy.com/queryservice/ComodoFullOrder/SectigoPersonalAuthenticationEnterprise/';
+    await config.update('ssl2buy.demoUrl', production, vscode.ConfigurationTarget.Workspace);
+    try {
+      const result = await vscode.commands.executeCommand<SubmitCommandResult>(
+        'certOrder.submitToDemo',
+        document.uri,
+        { interactive: false },
+      );
+      assert.equal(result.status, 'refused', JSON.stringify(result));
+      assert.match(result.reason ?? '', /is the production URL of SSL2Buy/);
+      assert.match(result.reason ?? '', /certOrder\.ssl2buy\.demoUrl/);
+      assert.equal(result.historyFile, undefined);
+    } finally {
+      await config.update('ssl2buy.demoUrl', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
+  test('a workspace demo URL on loopback is asked about, naming host and port (not answered here: not sent)', async () => {
+    const { document } = await openExample('comodo-autoapplyssl.order.json');
+    const config = vscode.workspace.getConfiguration('certOrder');
+    const sandboxUrl = config.inspect<string>('comodo.demoUrl')?.globalValue ?? '';
+    const port = new URL(sandboxUrl).port;
+    await config.update('comodo.demoUrl', sandboxUrl, vscode.ConfigurationTarget.Workspace);
+    try {
+      const result = await vscode.commands.executeCommand<SubmitCommandResult>(
+        'certOrder.submitToDemo',
+        document.uri,
+        { interactive: false },
+      );
+      assert.equal(result.status, 'cancelled', JSON.stringify(result));
+      assert.match(result.reason ?? '', new RegExp(`127\\.0\\.0\\.1 port ${port}`));
+      assert.equal(result.historyFile, undefined);
+    } finally {
+      await config.update('comodo.demoUrl', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
 
   for (const name of ['comodo-autoapplyssl.order.json', 'ssl2buy-sectigo-pac-enterprise.order.json']) {
     test(`submitting ${name} to the sandbox opens the panel and writes the history`, async () => {
