@@ -160,31 +160,60 @@ async function keepAndShow(
   record: SubmissionRecord,
   log: (line: string) => void,
 ): Promise<SubmitResult> {
-  let historyFile: string | undefined;
+  const historyFile = await keep(deps, req, record, log);
+  // The answer is on disk (or kept for this window): what follows only shows it, and a failure
+  // there is logged, never thrown over the result.
+  await guarded(log, 'marking the fields the CA named', () => {
+    // The record's copy: redacted, should the CA echo a secret in its message.
+    const parsed = record.parsed;
+    if (parsed?.kind === 'error' && parsed.fieldError)
+      deps.fieldDiagnostics.set(req.orderFile, req.text, api, [parsed.fieldError]);
+    else deps.fieldDiagnostics.clear(req.orderFile);
+  });
+  await guarded(log, 'showing the panel', () => deps.present(record));
+  await guarded(log, 'showing the message', () => {
+    const message = resultMessage(record);
+    if (message.level === 'info') deps.ui.showInfo(message.text);
+    else if (message.level === 'warning') deps.ui.showWarning(message.text);
+    else deps.ui.showError(message.text);
+  });
+  return { status: 'sent', record, ...(historyFile ? { historyFile } : {}) };
+}
+
+/** Writes the record; undefined (and the user told to copy what they need) when it cannot be. */
+async function keep(
+  deps: SubmissionDeps,
+  req: SubmitRequest,
+  record: SubmissionRecord,
+  log: (line: string) => void,
+): Promise<string | undefined> {
+  let historyFile: string;
   try {
     historyFile = await deps.history.write(record, req.orderFile);
-    log(`  history: ${historyFile}`);
   } catch (err) {
+    const why = err instanceof Error ? err.message : String(err);
     const orderNumber = orderNumberOf(record);
-    log(
-      `  history NOT written (${(err as Error).message})${orderNumber ? `; order number ${orderNumber}` : ''}`,
-    );
-    deps.ui.showError(
-      `The answer could not be written to the order history (${(err as Error).message}). ` +
-        'It is in the panel, and Show Order History lists it until this window closes: copy the order number and anything else you need now.',
-    );
+    await guarded(log, 'reporting the history failure', () => {
+      log(`  history NOT written (${why})${orderNumber ? `; order number ${orderNumber}` : ''}`);
+      deps.ui.showError(
+        `The answer could not be written to the order history (${why}). ` +
+          'It is in the panel, and Show Order History lists it until this window closes: copy the order number and anything else you need now.',
+      );
+    });
+    return undefined;
   }
+  await guarded(log, 'logging', () => log(`  history: ${historyFile}`));
+  return historyFile;
+}
 
-  // The record's copy: redacted, should the CA echo a secret in its message.
-  const parsed = record.parsed;
-  if (parsed?.kind === 'error' && parsed.fieldError)
-    deps.fieldDiagnostics.set(req.orderFile, req.text, api, [parsed.fieldError]);
-  else deps.fieldDiagnostics.clear(req.orderFile);
-
-  await deps.present(record);
-  const message = resultMessage(record);
-  if (message.level === 'info') deps.ui.showInfo(message.text);
-  else if (message.level === 'warning') deps.ui.showWarning(message.text);
-  else deps.ui.showError(message.text);
-  return { status: 'sent', record, ...(historyFile ? { historyFile } : {}) };
+async function guarded(log: (line: string) => void, what: string, step: () => unknown): Promise<void> {
+  try {
+    await step();
+  } catch (err) {
+    try {
+      log(`  ${what} failed: ${err instanceof Error ? err.message : String(err)}`);
+    } catch {
+      // The log itself failed: nothing left to tell.
+    }
+  }
 }

@@ -4,6 +4,7 @@ import { createHash } from 'node:crypto';
 import { findField } from '../catalogue';
 import { valueOf, type Order } from './order';
 import { orderNumberOf, outcomeOf, type SubmissionRecord } from './record';
+import { hashedKey } from './redact';
 
 /** Keys (order file paths) with a submission under way. */
 export class InFlightRegistry {
@@ -81,8 +82,10 @@ export function findEarlierProductionSubmission(
   key: string | undefined,
 ): EarlierSubmission | undefined {
   if (key === undefined) return undefined;
+  // A key that held a secret is kept as its hash (redact.ts `secretFreeKey`).
+  const keys = [key, hashedKey(key)];
   const candidates = records
-    .filter((r) => r.environment === 'production' && r.duplicateKey === key)
+    .filter((r) => r.environment === 'production' && keys.includes(r.duplicateKey ?? ''))
     .sort((a, b) => b.startedAt.localeCompare(a.startedAt));
   for (const record of candidates) {
     const outcome = outcomeOf(record);
