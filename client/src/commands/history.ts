@@ -11,7 +11,7 @@ export function showHistoryCommand(
   panel: SubmissionPanel,
 ): (recordId?: unknown) => Promise<SubmissionRecord | undefined> {
   return async (recordId) => {
-    const { records, skipped } = await history.listAll();
+    const { records, skippedCount } = await history.listAll();
     if (typeof recordId === 'string') {
       const record = records.find((r) => r.id === recordId);
       if (record) panel.show(record);
@@ -19,8 +19,8 @@ export function showHistoryCommand(
     }
     if (records.length === 0) {
       void vscode.window.showInformationMessage(
-        skipped.length > 0
-          ? `No readable submissions (${skipped.length} files could not be read).`
+        skippedCount > 0
+          ? `No readable submissions (${skippedCount} entries could not be read).`
           : 'No submissions yet.',
       );
       return undefined;
@@ -43,7 +43,7 @@ export function showHistoryCommand(
       };
     });
     const picked = await vscode.window.showQuickPick(items, {
-      title: `Order history${skipped.length > 0 ? ` (${skipped.length} unreadable files skipped)` : ''}`,
+      title: `Order history${skippedCount > 0 ? ` (${skippedCount} unreadable entries skipped)` : ''}`,
       placeHolder: 'Pick a submission to show it in the panel',
       matchOnDescription: true,
       matchOnDetail: true,

@@ -6,7 +6,7 @@
 import { randomBytes } from 'node:crypto';
 import { constants, promises as fs } from 'node:fs';
 import * as path from 'node:path';
-import { readHistoryEntry } from './readEntry';
+import { readHistoryEntry, type EntryRead } from './readEntry';
 import { parseRecord, recordFileName, type SubmissionRecord } from '../../../common/src/protocol';
 
 export interface HistoryLocation {
@@ -20,8 +20,36 @@ export interface HistoryLocation {
 
 export interface ListedHistory {
   records: SubmissionRecord[];
-  /** Entries that could not be read as records, and why. */
+  /** Entries that could not be read as records, and why (the first MAX_SKIPPED_LISTED of them). */
   skipped: SkippedEntry[];
+  /** How many entries were skipped in all, those not in `skipped` included. */
+  skippedCount: number;
+}
+
+/** The bounds of one listing: a folder from a repository may hold anything, in any number. */
+export interface ListingLimits {
+  /** Entries looked at per folder; the rest are counted, not read. */
+  maxEntries: number;
+  /** One entry's read; a read still pending then is skipped (it may be on a hung file system). */
+  entryTimeoutMs: number;
+  /** The whole listing; entries not reached by then are counted, not read. */
+  totalTimeoutMs: number;
+}
+
+export const DEFAULT_LISTING_LIMITS: ListingLimits = {
+  maxEntries: 5000,
+  entryTimeoutMs: 2000,
+  totalTimeoutMs: 10_000,
+};
+
+/** Skipped entries named one by one; past that only counted. */
+const MAX_SKIPPED_LISTED = 100;
+
+export interface HistoryStoreOptions {
+  limits?: Partial<ListingLimits>;
+  /** Reads one entry (readHistoryEntry); a test passes one that never answers. */
+  readEntry?: (file: string) => Promise<EntryRead>;
+  now?: () => number;
 }
 
 export interface SkippedEntry {
@@ -72,7 +100,18 @@ export class HistoryStore {
    */
   private readonly unsaved: SubmissionRecord[] = [];
 
-  constructor(private readonly location: HistoryLocation) {}
+  private readonly limits: ListingLimits;
+  private readonly readEntry: (file: string) => Promise<EntryRead>;
+  private readonly now: () => number;
+
+  constructor(
+    private readonly location: HistoryLocation,
+    options: HistoryStoreOptions = {},
+  ) {
+    this.limits = { ...DEFAULT_LISTING_LIMITS, ...options.limits };
+    this.readEntry = options.readEntry ?? ((file) => readHistoryEntry(file));
+    this.now = options.now ?? Date.now;
+  }
 
   /** Writes to the order's folder, else to the fallback folder; the path written. */
   async write(record: SubmissionRecord, orderFile: string): Promise<string> {
@@ -94,41 +133,111 @@ export class HistoryStore {
     throw new Error(errors.join('; '));
   }
 
-  /** Newest first. */
+  /** Newest first; in bounded time and memory whatever the folders hold. */
   async listAll(): Promise<ListedHistory> {
-    const records: SubmissionRecord[] = [...this.unsaved];
-    const skipped: SkippedEntry[] = [];
-    const seen = new Set<string>(this.unsaved.map((r) => r.id));
-    for (const dir of this.location.directories()) {
-      let names: string[];
-      try {
-        names = await fs.readdir(dir);
-      } catch {
-        continue;
-      }
-      for (const name of names) {
-        if (!name.endsWith('.json') || name.startsWith('.')) continue;
-        const file = path.join(dir, name);
-        const read = await readHistoryEntry(file);
-        if (!read.ok) {
-          skipped.push({ file, reason: read.reason });
-          continue;
-        }
-        const record = parseRecord(read.text);
-        if (!record) {
-          skipped.push({ file, reason: 'not a submission record' });
-          continue;
-        }
-        if (seen.has(record.id)) continue;
-        seen.add(record.id);
-        records.push(record);
-      }
-    }
-    records.sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-    return { records, skipped };
+    const listing = new Listing(this.limits, this.readEntry, this.now);
+    for (const record of this.unsaved) listing.add(record);
+    for (const dir of this.location.directories()) await listing.readFolder(dir);
+    return listing.result();
   }
 
   async list(): Promise<SubmissionRecord[]> {
     return (await this.listAll()).records;
+  }
+}
+
+/** One listing's records, skipped entries and clock. */
+class Listing {
+  private readonly records: SubmissionRecord[] = [];
+  private readonly seen = new Set<string>();
+  private readonly skipped: SkippedEntry[] = [];
+  private skippedCount = 0;
+  private readonly deadline: number;
+
+  constructor(
+    private readonly limits: ListingLimits,
+    private readonly readEntry: (file: string) => Promise<EntryRead>,
+    private readonly now: () => number,
+  ) {
+    this.deadline = now() + limits.totalTimeoutMs;
+  }
+
+  add(record: SubmissionRecord): void {
+    if (this.seen.has(record.id)) return;
+    this.seen.add(record.id);
+    this.records.push(record);
+  }
+
+  skip(file: string, reason: string, count = 1): void {
+    this.skippedCount += count;
+    if (this.skipped.length < MAX_SKIPPED_LISTED) this.skipped.push({ file, reason });
+  }
+
+  /** The folder's entries one at a time (never all names at once), up to the limits. */
+  async readFolder(dir: string): Promise<void> {
+    let folder;
+    try {
+      folder = await fs.opendir(dir);
+    } catch {
+      return;
+    }
+    let looked = 0;
+    let notRead = 0;
+    let why = '';
+    try {
+      for await (const entry of folder) {
+        if (!entry.name.endsWith('.json') || entry.name.startsWith('.')) continue;
+        if (looked >= this.limits.maxEntries) {
+          why ||= `over the ${this.limits.maxEntries}-entry limit of one folder`;
+          notRead++;
+          continue;
+        }
+        if (this.now() >= this.deadline) {
+          why ||= `the listing took over ${this.limits.totalTimeoutMs} ms`;
+          break;
+        }
+        looked++;
+        await this.readOne(path.join(dir, entry.name));
+      }
+    } catch (err) {
+      this.skip(dir, `the folder could not be read to its end (${(err as Error).message})`);
+    } finally {
+      await folder.close().catch(() => undefined);
+    }
+    if (why !== '')
+      this.skip(
+        dir,
+        `${notRead > 0 ? `${notRead} entries` : 'the remaining entries'} not read: ${why}`,
+        Math.max(1, notRead),
+      );
+  }
+
+  private async readOne(file: string): Promise<void> {
+    const reading = this.readEntry(file).catch((err: unknown): EntryRead => ({
+      ok: false,
+      reason: err instanceof Error ? err.message : String(err),
+    }));
+    const read = await withTimeout(reading, this.limits.entryTimeoutMs);
+    if (!read) return this.skip(file, `not read within ${this.limits.entryTimeoutMs} ms`);
+    if (!read.ok) return this.skip(file, read.reason);
+    const record = parseRecord(read.text);
+    if (!record) return this.skip(file, 'not a submission record');
+    this.add(record);
+  }
+
+  result(): ListedHistory {
+    const records = [...this.records].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
+    return { records, skipped: this.skipped, skippedCount: this.skippedCount };
+  }
+}
+
+/** The promise's value, or undefined when it has not settled within `ms` (it is left to finish). */
+async function withTimeout<T>(promise: Promise<T>, ms: number): Promise<T | undefined> {
+  let timer: NodeJS.Timeout | undefined;
+  const timeout = new Promise<undefined>((resolve) => (timer = setTimeout(() => resolve(undefined), ms)));
+  try {
+    return await Promise.race([promise, timeout]);
+  } finally {
+    clearTimeout(timer);
   }
 }

@@ -55,6 +55,7 @@ describe('history: planted entries are skipped and counted, never followed', { s
       'huge.json': `${MAX_RECORD_BYTES + 1} bytes, over the ${MAX_RECORD_BYTES}-byte cap`,
       'folder.json': 'not a regular file',
     });
+    assert.equal(listed.skippedCount, 6, 'each counted');
   });
 
   it('a production submission with planted entries answers, asks "sent before?", and can be retried', async () => {

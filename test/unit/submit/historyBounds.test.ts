@@ -1,0 +1,120 @@
+// Listing the history in bounded time and memory whatever a folder holds: an entry whose read
+// never answers (a hung file system) is skipped after its timeout, a folder with more entries than
+// the limit has the rest counted, and the whole listing stops at its deadline. And which folders
+// are listed at all: a workspace's only when it is trusted and that location chosen.
+import assert from 'node:assert/strict';
+import { promises as fs } from 'node:fs';
+import * as os from 'node:os';
+import * as path from 'node:path';
+import { after, before, describe, it } from 'node:test';
+import { RECORD_FORMAT, type SubmissionRecord } from '../../../common/src/protocol';
+import { historyFolderFor, historyFolders, WORKSPACE_HISTORY_DIR } from '../../../client/src/history/folders';
+import { readHistoryEntry } from '../../../client/src/history/readEntry';
+import { HistoryStore } from '../../../client/src/history/store';
+
+function record(i: number): SubmissionRecord {
+  return {
+    format: RECORD_FORMAT,
+    id: `rec-${i}`,
+    apiId: 'ssl2buy-sectigo-pac-enterprise',
+    apiTitle: 'SSL2Buy',
+    environment: 'demo',
+    endpoint: 'http://127.0.0.1:1/x',
+    orderFile: `/tmp/o${i}.order.json`,
+    startedAt: new Date(Date.UTC(2026, 0, 1, 0, 0, i)).toISOString(),
+    durationMs: 1,
+    request: { url: 'http://127.0.0.1:1/x', method: 'POST', headers: {}, body: '{}' },
+  };
+}
+
+describe('history listing: bounded', () => {
+  let dir = '';
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cert-order-bounds-'));
+    for (let i = 0; i < 12; i++) await fs.writeFile(path.join(dir, `r${i}.json`), JSON.stringify(record(i)));
+  });
+  after(() => fs.rm(dir, { recursive: true, force: true }));
+  const location = () => ({ directoryFor: () => dir, directories: () => [dir] });
+
+  it('an entry whose read never answers is skipped after its timeout; the others are listed', async () => {
+    const hung = path.join(dir, 'r3.json');
+    const store = new HistoryStore(location(), {
+      limits: { entryTimeoutMs: 50 },
+      readEntry: (file) => (file === hung ? new Promise(() => undefined) : readHistoryEntry(file)),
+    });
+    const listed = await store.listAll();
+    assert.equal(listed.records.length, 11);
+    assert.deepEqual(listed.skipped, [{ file: hung, reason: 'not read within 50 ms' }]);
+    assert.equal(listed.skippedCount, 1);
+  });
+
+  it('a reader that throws skips that entry only', async () => {
+    const bad = path.join(dir, 'r5.json');
+    const store = new HistoryStore(location(), {
+      readEntry: (file) => (file === bad ? Promise.reject(new Error('EIO')) : readHistoryEntry(file)),
+    });
+    const listed = await store.listAll();
+    assert.equal(listed.records.length, 11);
+    assert.deepEqual(listed.skipped, [{ file: bad, reason: 'EIO' }]);
+  });
+
+  it('past the entry limit of a folder the rest are counted, not read', async () => {
+    let reads = 0;
+    const store = new HistoryStore(location(), {
+      limits: { maxEntries: 5 },
+      readEntry: (file) => {
+        reads++;
+        return readHistoryEntry(file);
+      },
+    });
+    const listed = await store.listAll();
+    assert.equal(reads, 5);
+    assert.equal(listed.records.length, 5);
+    assert.equal(listed.skippedCount, 7);
+    assert.match(
+      listed.skipped[0]?.reason ?? '',
+      /^7 entries not read: over the 5-entry limit of one folder$/,
+    );
+  });
+
+  it('the whole listing stops at its deadline', async () => {
+    // The clock is passed in: each look at it is a second later.
+    let t = 0;
+    const store = new HistoryStore(location(), {
+      limits: { totalTimeoutMs: 4000 },
+      now: () => (t += 1000),
+    });
+    const listed = await store.listAll();
+    assert.ok(listed.records.length > 0 && listed.records.length < 12, `${listed.records.length} read`);
+    assert.match(listed.skipped.at(-1)?.reason ?? '', /not read: the listing took over 4000 ms/);
+  });
+});
+
+describe('which history folders: a workspace folder only when trusted and chosen', () => {
+  const base = { global: '/g/history', workspaceFolders: ['/w1', '/w2'] };
+  it('untrusted: the global folder only, whatever the setting', () => {
+    assert.deepEqual(historyFolders({ ...base, trusted: false, location: 'workspace' }), ['/g/history']);
+    assert.equal(
+      historyFolderFor({ global: base.global, trusted: false, location: 'workspace', orderFolder: '/w1' }),
+      '/g/history',
+    );
+  });
+  it('trusted, global storage chosen: the global folder only', () => {
+    assert.deepEqual(historyFolders({ ...base, trusted: true, location: 'globalStorage' }), ['/g/history']);
+  });
+  it('trusted and workspace chosen: each workspace folder too, and orders written to their own', () => {
+    assert.deepEqual(historyFolders({ ...base, trusted: true, location: 'workspace' }), [
+      '/g/history',
+      path.join('/w1', WORKSPACE_HISTORY_DIR),
+      path.join('/w2', WORKSPACE_HISTORY_DIR),
+    ]);
+    assert.equal(
+      historyFolderFor({ global: base.global, trusted: true, location: 'workspace', orderFolder: '/w2' }),
+      path.join('/w2', WORKSPACE_HISTORY_DIR),
+    );
+    assert.equal(
+      historyFolderFor({ global: base.global, trusted: true, location: 'workspace', orderFolder: undefined }),
+      '/g/history',
+    );
+  });
+});
