@@ -1,18 +1,16 @@
 // Writes what package.json must hold statically about each order API, from the catalogues:
 // `contributes.configuration` (each API's endpoint URLs and account name, keyed by its
-// `settingsPrefix`), the untrusted-workspace restrictions on its demo URL, and the snippets file
-// (a new order of each API). Hand-written settings (`certOrder.http.*`, ...) are kept as they are.
-// test/unit/catalogue/generated.test.ts fails when the committed files differ from the output.
+// `settingsPrefix`) and the untrusted-workspace restrictions on its demo URL. Hand-written settings
+// (`certOrder.http.*`, ...) are kept as they are. No snippets file: see withApiContributions.
+// test/unit/catalogue/generated.test.ts fails when the committed file differs from the output.
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as prettier from 'prettier';
 import { SHARED_SETTING_GROUPS, apiSettingKey, catalogues, type ApiCatalogue } from '../common/src/catalogue';
 import { apiConfigurationProperties, type ManifestProperty } from './manifest/settings';
-import { snippetsFile } from './manifest/snippets';
 
 const ROOT = path.join(__dirname, '..');
 export const MANIFEST_FILE = path.join(ROOT, 'package.json');
-export const SNIPPETS_FILE = path.join(ROOT, 'snippets', 'cert-order.code-snippets');
 const LANGUAGE_ID = 'cert-order';
 
 interface Manifest {
@@ -39,10 +37,11 @@ export function withApiContributions(manifest: Manifest, apis: readonly ApiCatal
     ...apis.flatMap((api) => Object.entries(apiConfigurationProperties(api))),
     ...shared,
   ]);
-  out.contributes.snippets = [
-    ...(out.contributes.snippets ?? []).filter((s) => s.language !== LANGUAGE_ID),
-    { language: LANGUAGE_ID, path: `./${path.relative(ROOT, SNIPPETS_FILE).split(path.sep).join('/')}` },
-  ];
+  // New orders are the language server's completion where an order starts (server/src/service/
+  // newOrder.ts): a contributed snippets file would be offered in every key and value list.
+  const snippets = (out.contributes.snippets ?? []).filter((s) => s.language !== LANGUAGE_ID);
+  if (snippets.length > 0) out.contributes.snippets = snippets;
+  else delete out.contributes.snippets;
   const untrusted = out.capabilities?.untrustedWorkspaces;
   if (untrusted) {
     // A workspace may set the demo URLs (resource scope): an untrusted one may not.
@@ -59,13 +58,12 @@ async function formatted(file: string, value: unknown): Promise<string> {
   return prettier.format(JSON.stringify(value, null, 2), { ...options, filepath: file });
 }
 
-/** package.json and the snippets file as the generator writes them. */
+/** package.json as the generator writes it. */
 export async function generateManifestFiles(
   apis: readonly ApiCatalogue[] = catalogues,
 ): Promise<{ file: string; text: string }[]> {
   const manifest = JSON.parse(readFileSync(MANIFEST_FILE, 'utf8')) as Manifest;
   return [
     { file: MANIFEST_FILE, text: await formatted(MANIFEST_FILE, withApiContributions(manifest, apis)) },
-    { file: SNIPPETS_FILE, text: await formatted(SNIPPETS_FILE, snippetsFile(apis)) },
   ];
 }

@@ -1,5 +1,5 @@
-// Writes every file generated from the catalogues: schemas/*.schema.json, package.json's API
-// settings and the snippets file. The build runs it (scripts/build.mjs); run it by hand with
+// Writes every file generated from the catalogues: schemas/*.schema.json and package.json's API
+// settings. The build runs it (scripts/build.mjs); run it by hand with
 //   node --import tsx scripts/generate.ts          write the files that changed
 //   node --import tsx scripts/generate.ts --check  exit 1 when a file is out of date
 import { readFileSync, writeFileSync } from 'node:fs';

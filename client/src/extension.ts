@@ -11,6 +11,7 @@ import { HOVER_COMMANDS } from '../../common/src/lsp/commands';
 import { WorkspaceTrustedNotification } from '../../common/src/lsp/requests';
 import { registerCopyText } from './commands/copyText';
 import { registerDecodeCsr } from './commands/decodeCsr';
+import { registerNewOrder } from './commands/newOrder';
 
 let client: LanguageClient | undefined;
 
@@ -18,6 +19,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   // Submission first: its commands work even if the language server fails to start.
   registerSubmission(context, () => client);
   registerDecodeCsr(context, () => client);
+  registerNewOrder(context);
   registerCopyText(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {

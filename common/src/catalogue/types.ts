@@ -142,7 +142,7 @@ export interface ApiCatalogue {
    * (`CERT_ORDER_COMODO_LOGIN_PASSWORD`). Declared for the same reason as `settingsPrefix`.
    */
   envPrefix: string;
-  /** The snippet of a new order (generated into snippets/cert-order.code-snippets). */
+  /** The snippet of a new order (server/src/service/newOrder.ts: completion and New Order...). */
   snippet: SnippetSpec;
   /** The vendor document this catalogue is read from: its title and version (cited in hover and the schema). */
   document: string;

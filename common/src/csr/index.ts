@@ -12,6 +12,7 @@ export {
   type DcvCnameMethod,
 } from './dcv';
 export { decodeCsr } from './decode';
+export { OID } from './oids';
 export { csrHoverMarkdown, type CsrHoverOptions } from './hover';
 export { hashCsr, type CsrHashes } from './hashes';
 export { ipVersion, isFqdn, isInternalIp } from './hostnames';

@@ -16,8 +16,11 @@ export interface DecodeCsrParams {
 }
 
 export type DecodeCsrResult =
-  /** `text`: the plain-text report (the hover's facts), `title` first. */
-  { ok: true; title: string; text: string } | { ok: false; message: string };
+  /**
+   * `text`: the plain-text report (the hover's facts), `title` first; `commonName`: the subject's
+   * first CN when the CSR decodes and has one (the report tab is named after it).
+   */
+  { ok: true; title: string; text: string; commonName?: string } | { ok: false; message: string };
 
 /** The selection, the CSR of an order under the cursor (inline or `file:`), or a `.csr` file, decoded. */
 export const DecodeCsrRequest = new RequestType<DecodeCsrParams, DecodeCsrResult, void>(

@@ -6,6 +6,7 @@ import {
   csrReportText,
   csrTextFromBytes,
   decodeJsonStringSource,
+  OID,
   readCsrText,
   type CsrAnalysis,
   type CsrCache,
@@ -58,7 +59,11 @@ function report(
 ): DecodeCsrResult {
   const body = csrReportText(analysis, { ...options, findings });
   const head = [title, '='.repeat(title.length), ...(note ? ['', note] : [])].join('\n');
-  return { ok: true, title, text: `${head}\n\n${body}` };
+  const commonName =
+    analysis.kind === 'decoded'
+      ? analysis.csr.subject.find((a) => a.oid === OID.commonName)?.value
+      : undefined;
+  return { ok: true, title, text: `${head}\n\n${body}`, ...(commonName ? { commonName } : {}) };
 }
 
 /**

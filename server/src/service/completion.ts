@@ -26,6 +26,7 @@ import {
   COMODO_NO_ADDON_PRODUCTS,
 } from '../../../common/src/catalogue/comodo';
 import { csrFileValues, schemaPathValue } from './completionFiles';
+import { newOrderItems } from './newOrder';
 import { allCountries } from '../../../common/src/countries';
 import { apiMarkdown, fieldTypeText, requirementText, valueLabel, valueMarkdown } from './docs';
 import type { JsonServices } from './jsonServices';
@@ -47,6 +48,18 @@ export async function completeOrder(
   position: Position,
   json: JsonServices,
   params: OrderLanguageServiceParams = {},
+): Promise<CompletionList> {
+  // An empty file or `{ }`: a whole order of each API first, then what the schema offers there.
+  const newOrders = newOrderItems(model.document, position);
+  const list = await completeInOrder(model, position, json, params);
+  return newOrders.length > 0 ? { ...list, items: [...newOrders, ...list.items] } : list;
+}
+
+async function completeInOrder(
+  model: OrderModel,
+  position: Position,
+  json: JsonServices,
+  params: OrderLanguageServiceParams,
 ): Promise<CompletionList> {
   if (!model.json) return EMPTY;
   const offset = model.document.offsetAt(position);

@@ -1,14 +1,14 @@
 // What package.json must hold statically about each API (its settings, its demo URL's
-// untrusted-workspace restriction, the snippets) is generated from the catalogues by
-// scripts/generate.ts, which the build runs. The committed files are that output.
+// untrusted-workspace restriction) is generated from the catalogues by
+// scripts/generate.ts, which the build runs. The committed file is that output.
 import assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import { describe, it } from 'node:test';
 import { catalogues, comodoAutoApplySsl } from '../../../common/src/catalogue';
 import { generateManifestFiles, withApiContributions } from '../../../scripts/generate-manifest';
 
-describe('generated manifest and snippets', () => {
-  it('package.json and snippets/cert-order.code-snippets are the generator output (npm run build writes them)', async () => {
+describe('generated manifest', () => {
+  it('package.json is the generator output (npm run build writes it)', async () => {
     for (const { file, text } of await generateManifestFiles()) {
       assert.equal(readFileSync(file, 'utf8'), text, `${file} is out of date: run npm run build`);
     }
@@ -42,6 +42,12 @@ describe('generated manifest and snippets', () => {
       'certOrder.comodo.demoUrl',
       'certOrder.history.location',
     ]);
+  });
+
+  it('contributes no snippets file: new orders are completion items where an order starts', async () => {
+    const [manifest] = await generateManifestFiles();
+    const out = JSON.parse(manifest.text) as { contributes: { snippets?: unknown } };
+    assert.equal(out.contributes.snippets, undefined);
   });
 
   it("every API's production URL is machine-scoped: a workspace cannot redirect production orders", async () => {

@@ -95,7 +95,8 @@ suite('CSR', () => {
     );
     assert.ok(result?.ok, JSON.stringify(result));
     const report = await waitFor(
-      () => vscode.window.visibleTextEditors.find((e) => e.document.isUntitled)?.document,
+      () =>
+        vscode.window.visibleTextEditors.find((e) => e.document.uri.scheme === 'cert-order-decode')?.document,
       'the report tab',
     );
     assert.equal(report.getText(), result.text);

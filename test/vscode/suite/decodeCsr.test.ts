@@ -6,7 +6,10 @@ import { createHash } from 'node:crypto';
 import * as vscode from 'vscode';
 import { closeAllEditors, openExample, waitFor } from './helpers';
 
-type DecodeResult = { ok: true; title: string; text: string } | { ok: false; message: string };
+type DecodeResult =
+  { ok: true; title: string; text: string; commonName?: string } | { ok: false; message: string };
+
+const REPORT_SCHEME = 'cert-order-decode';
 
 /** SHA-256 of the DER bytes of the PEM (or bare base64) in `text`, lower-case hex. */
 function sha256OfPem(text: string): string {
@@ -14,15 +17,16 @@ function sha256OfPem(text: string): string {
   return createHash('sha256').update(Buffer.from(base64, 'base64')).digest('hex');
 }
 
-/** Runs the command and returns its result and the untitled report tab it opened. */
-async function decode(): Promise<{ result: DecodeResult; report: vscode.TextDocument }> {
-  const before = new Set(vscode.workspace.textDocuments.filter((d) => d.isUntitled));
-  const result = await vscode.commands.executeCommand<DecodeResult>('certOrder.decodeCsr');
+/** Runs the command and returns its result and the read-only report tab it opened. */
+async function decode(...args: unknown[]): Promise<{ result: DecodeResult; report: vscode.TextDocument }> {
+  const before = new Set(vscode.workspace.textDocuments.filter((d) => d.uri.scheme === REPORT_SCHEME));
+  const result = await vscode.commands.executeCommand<DecodeResult>('certOrder.decodeCsr', ...args);
   assert.ok(result?.ok, `Decode CSR failed: ${JSON.stringify(result)}`);
   const report = await waitFor(
     () =>
-      vscode.window.visibleTextEditors.find((e) => e.document.isUntitled && !before.has(e.document))
-        ?.document,
+      vscode.window.visibleTextEditors.find(
+        (e) => e.document.uri.scheme === REPORT_SCHEME && !before.has(e.document),
+      )?.document,
     'the report tab',
   );
   return { result, report };
@@ -56,8 +60,19 @@ suite('Decode CSR command', () => {
     assert.match(text, /EC P-256/);
     assert.match(text, /verifies with the public key/);
     assert.match(text, new RegExp(`^SHA-256\\s+${sha256OfPem(document.getText())}$`, 'm'));
-    // Not a preview: a second decode must not replace it.
     assert.equal(report.languageId, 'plaintext');
+    // Named after the CN, not untitled, on a read-only file system: the editor takes no typing and
+    // closing it asks nothing.
+    assert.equal(result.commonName, 'www.example.com');
+    assert.match(report.uri.path, /^\/www\.example\.com \(decoded\)\.txt$/);
+    assert.equal(report.isUntitled, false);
+    assert.equal(vscode.workspace.fs.isWritableFileSystem(REPORT_SCHEME), false);
+    assert.equal(report.isDirty, false);
+    assert.equal(report.getText(), result.text);
+    // A second decode of the same CSR is a second tab; the first keeps its text.
+    const second = await decode(document.uri);
+    assert.notEqual(second.report.uri.toString(), report.uri.toString());
+    assert.equal(report.getText(), result.text);
   });
 
   test('Decode CSR on a CSR selected in an order decodes the selection', async () => {

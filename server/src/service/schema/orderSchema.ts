@@ -4,6 +4,7 @@
 // Besides standard draft-07 keywords it carries VS Code's annotations (`markdownDescription`,
 // `markdownEnumDescriptions`, `deprecationMessage`, `doNotSuggest`); validators ignore them.
 import { API_KEY, catalogues, type ApiCatalogue, type FieldSpec } from '../../../../common/src/catalogue';
+import { requiredInFile } from '../../../../common/src/catalogue/newOrder';
 import { apiMarkdown, fieldMarkdown, valueMarkdown } from '../docs';
 
 export type JsonSchema = { [key: string]: unknown };
@@ -25,10 +26,7 @@ export function otherCasesPattern(name: string): string {
   return `^(?!${escape(name)}$)${letters}$`;
 }
 
-/** The object fields an order must hold in the file: required, and not a credential (settings or SecretStorage). */
-export function requiredInFile(fields: readonly FieldSpec[]): FieldSpec[] {
-  return fields.filter((f) => f.required === true && !f.credential);
-}
+export { requiredInFile };
 
 function fieldSchema(api: ApiCatalogue, field: FieldSpec, parent?: string): JsonSchema {
   const schema: JsonSchema = {

@@ -1,13 +1,19 @@
-// The snippet of a new order of one API, from its catalogue (`snippet`, the fields' `required`,
-// `placeholder` and `values`), in VS Code's snippet syntax.
+// A new order of one API as a snippet, from its catalogue (`snippet`, the fields' `required`,
+// `placeholder` and `values`), in VS Code's snippet syntax. The language server offers it where a
+// new order starts (server/src/service/newOrder.ts); "New Order..." fills a new file with it.
 import {
   CSR_FILE_PREFIX,
   apiSettingKey,
+  catalogues,
   credentialSpec,
   type ApiCatalogue,
   type FieldSpec,
-} from '../../common/src/catalogue';
-import { requiredInFile } from '../../server/src/service/schema/orderSchema';
+} from './index';
+
+/** The object fields an order must hold in the file: required, and not a credential (settings or SecretStorage). */
+export function requiredInFile(fields: readonly FieldSpec[]): FieldSpec[] {
+  return fields.filter((f) => f.required === true && !f.credential);
+}
 
 export interface Snippet {
   prefix: string[];
@@ -82,7 +88,8 @@ export function orderSnippet(api: ApiCatalogue): Snippet {
   };
 }
 
-/** The snippets file: one new-order snippet per API, named by its title. */
-export function snippetsFile(apis: readonly ApiCatalogue[]): Record<string, Snippet> {
-  return Object.fromEntries(apis.map((api) => [`${api.title} order`, orderSnippet(api)]));
+/** The whole new order of `apiId` as a snippet (for "New Order..."), or undefined for an unknown id. */
+export function newOrderSnippet(apiId: string): string | undefined {
+  const api = catalogues.find((a) => a.id === apiId);
+  return api ? orderSnippet(api).body.join('\n') : undefined;
 }
