@@ -3,21 +3,13 @@
 // does not tell), a FIFO, a huge file, and an untrusted window. Each gets a csr-file-unreadable
 // diagnostic saying why, quickly; nothing is read outside the order's workspace folder.
 import assert from 'node:assert/strict';
-import { execFileSync } from 'node:child_process';
-import {
-  copyFileSync,
-  mkdirSync,
-  mkdtempSync,
-  openSync,
-  closeSync,
-  ftruncateSync,
-  symlinkSync,
-} from 'node:fs';
+import { copyFileSync, mkdtempSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
 import { pathToFileURL } from 'node:url';
 import type { Diagnostic, Hover, MarkupContent } from 'vscode-languageserver-types';
+import { plantHostileWorkspace } from './hostileWorkspace';
 import { LspClient } from './lspClient';
 
 const EXAMPLES = path.join(__dirname, '..', '..', 'examples');
@@ -33,32 +25,12 @@ function order(csr: string): string {
   });
 }
 
-/** The workspace: a real CSR, links out of it and to devices, a FIFO, a 2 MB sparse file. */
-function plantWorkspace(): { root: string; outside: string } {
-  const base = mkdtempSync(path.join(tmpdir(), 'hostile-'));
-  const root = path.join(base, 'repo');
-  mkdirSync(path.join(root, 'orders'), { recursive: true });
-  const outside = path.join(base, 'secret.csr');
-  copyFileSync(path.join(EXAMPLES, 'www.example.com.csr'), outside);
-  copyFileSync(path.join(EXAMPLES, 'www.example.com.csr'), path.join(root, 'orders', 'good.csr'));
-  symlinkSync(path.join(root, 'orders', 'good.csr'), path.join(root, 'orders', 'inside-link.csr'));
-  symlinkSync(outside, path.join(root, 'orders', 'out-link.csr'));
-  symlinkSync('/etc/passwd', path.join(root, 'orders', 'passwd.csr'));
-  symlinkSync('/dev/zero', path.join(root, 'orders', 'zero.csr'));
-  symlinkSync('/proc/self/pagemap', path.join(root, 'orders', 'pagemap.csr'));
-  execFileSync('mkfifo', [path.join(root, 'orders', 'fifo.csr')]);
-  const huge = openSync(path.join(root, 'orders', 'huge.csr'), 'w');
-  ftruncateSync(huge, 2 * 1024 * 1024);
-  closeSync(huge);
-  return { root, outside };
-}
-
 function unreadable(diagnostics: Diagnostic[]): Diagnostic | undefined {
   return diagnostics.find((d) => d.code === 'csr-file-unreadable');
 }
 
 describe('file: references in a hostile workspace (issue 14)', () => {
-  const { root, outside } = plantWorkspace();
+  const { root, outside } = plantHostileWorkspace();
   const orderFile = path.join(root, 'orders', 'x.order.json');
   const uri = pathToFileURL(orderFile).href;
   let client: LspClient;
@@ -155,7 +127,7 @@ describe("file: references whose size stat does not tell, inside the order's fol
 });
 
 describe('file: references in an untrusted window (issue 14)', () => {
-  const { root } = plantWorkspace();
+  const { root } = plantHostileWorkspace();
   const lone = path.join(mkdtempSync(path.join(tmpdir(), 'lone-')), 'x.order.json');
   copyFileSync(path.join(EXAMPLES, 'www.example.com.csr'), path.join(path.dirname(lone), 'good.csr'));
   let client: LspClient;

@@ -56,8 +56,9 @@ export interface FormatScan {
 
 /**
  * One pass of jsonc-parser's scanner (the formatter's own tokens): the nesting of the whole
- * file, and a bound on the formatter's output for `[from, to)`: per token at most its line
- * breaks (at least one) and the indent of its level, plus the edit's overhead.
+ * file, and a bound on the formatter's output for `[from, to)` as sent (JSON, where a line break
+ * or a tab is two bytes): per token at most its line breaks (at least one) and the indent of its
+ * level, plus the edit's overhead.
  */
 export function scanForFormatting(
   text: string,
@@ -66,7 +67,8 @@ export function scanForFormatting(
   options: FormattingOptions,
   maxDepth: number,
 ): FormatScan {
-  const unit = options.insertSpaces ? options.tabSize : 1;
+  // Bytes of one level of indent in JSON: tabSize spaces, or `\t`.
+  const unit = options.insertSpaces ? options.tabSize : 2;
   // Range formatting indents from the first line's own indent (jsonc-parser's computeIndentLevel).
   let width = 0;
   for (let i = from; i < to; i++) {
@@ -90,7 +92,7 @@ export function scanForFormatting(
     if (token === TRIVIA) continue;
     const at = scanner.getTokenOffset();
     const inside = at >= from && at <= to;
-    if (inside) bound += EDIT_OVERHEAD + Math.max(1, breaks) + initial + inner * unit;
+    if (inside) bound += EDIT_OVERHEAD + 2 * Math.max(1, breaks) + initial + inner * unit;
     breaks = 0;
     if (token === EOF) return { bound };
     if (token === OPEN_BRACE || token === OPEN_BRACKET) {

@@ -109,8 +109,10 @@ describe('formatting, bounded', () => {
     const random = prng(14);
     const int = (n: number) => Math.floor(random() * n);
     const bits = ['{', '}', '[', ']', ',', ':', '\n', '\r\n', '\t', '    ', '// c\n', '/* c */', '"', '1'];
+    // Line breaks and tabs, two bytes each in JSON, kept by keepLines or written by indenting with tabs.
+    const breaks = ['[\n' + '\n'.repeat(5000) + '1]', '\t'.repeat(500) + '{"a":[1,[2]]}\n'.repeat(20)];
     for (let i = 0; i < 400; i++) {
-      let text = seeds[int(seeds.length)];
+      let text = i < 40 ? breaks[i % 2] : seeds[int(seeds.length)];
       for (let n = 1 + int(6); n > 0; n--) {
         const at = int(text.length + 1);
         text = text.slice(0, at) + bits[int(bits.length)].repeat(1 + int(20)) + text.slice(at + int(5));
@@ -119,7 +121,7 @@ describe('formatting, bounded', () => {
       const options = clampFormattingOptions({
         tabSize: int(20),
         insertSpaces: random() < 0.5,
-        keepLines: random() < 0.5,
+        keepLines: i < 20 || random() < 0.5,
         insertFinalNewline: random() < 0.5,
       });
       const a = int(text.length + 1);
