@@ -12,6 +12,9 @@ export type JsonSchema = { [key: string]: unknown };
 const DRAFT = 'http://json-schema.org/draft-07/schema#';
 export const SCHEMA_KEY = '$schema';
 
+/** The string form of an integer-list field (Comodo `product`): integers separated by commas. */
+export const INTEGER_LIST_PATTERN = '^[0-9]+(,[0-9]+)*$';
+
 /** Where the schema of an API is shipped, relative to the repository root. */
 export function schemaFileName(api: ApiCatalogue): string {
   return `${api.id}.schema.json`;
@@ -38,7 +41,7 @@ function fieldSchema(api: ApiCatalogue, field: FieldSpec, parent?: string): Json
   } else if (field.format === 'integer-list') {
     // A JSON integer (`24`) is accepted too; the string must be integers separated by commas.
     schema.type = ['string', 'integer'];
-    schema.pattern = '^[0-9]+(,[0-9]+)*$';
+    schema.pattern = INTEGER_LIST_PATTERN;
   } else {
     schema.type = field.type === 'integer' ? 'integer' : 'string';
   }

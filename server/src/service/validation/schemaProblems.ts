@@ -1,8 +1,22 @@
 // vscode-json-languageservice reports syntax and schema problems in generic terms ("Missing
 // property", "String is longer than..."). Each becomes a coded diagnostic that names the field,
 // says what is allowed and what the vendor would answer, with a fix where one is certain.
+//
+// The service's messages are English today and localised once @vscode/l10n has a bundle, and they
+// may be reworded in any release: a problem is classified by what the service gives structurally
+// (its ErrorCode, the node at its range) and by the catalogue field that node holds, which is what
+// the schema was generated from (schema/orderSchema.ts). The only use of the message is the one a
+// missing property has no other way to say: which name it is, found as the name itself in the
+// message, whatever the language around it. Where the service places each problem (a missing
+// property on the object's key or `{`) is 5.7's: package.json pins the minor version.
 import { DiagnosticSeverity } from 'vscode-languageserver-types';
-import { ErrorCode, type ASTNode, type Diagnostic, type ObjectASTNode } from 'vscode-json-languageservice';
+import {
+  ErrorCode,
+  type ASTNode,
+  type Diagnostic,
+  type ObjectASTNode,
+  type PropertyASTNode,
+} from 'vscode-json-languageservice';
 import {
   API_KEY,
   catalogues,
@@ -13,7 +27,7 @@ import {
 import { apiListText } from '../docs';
 import { renameKey, replaceValue } from '../edits';
 import { enclosingProperty, isKey, type OrderModel } from '../model';
-import { SCHEMA_KEY } from '../schema/orderSchema';
+import { INTEGER_LIST_PATTERN, requiredInFile, SCHEMA_KEY } from '../schema/orderSchema';
 import { closestName, integerRanges, orList } from '../text';
 import type { QuickFix } from '../types';
 import type { RuleFinding } from './rule';
@@ -88,12 +102,8 @@ export function codeSchemaProblems(model: OrderModel, raw: Diagnostic[], max: nu
 
 function codeOne(model: OrderModel, raw: Diagnostic): SchemaFinding | undefined {
   // Newer LSP types allow Markdown messages; this service's are plain text.
-  const message: unknown = raw.message;
-  const d = {
-    ...raw,
-    message: typeof message === 'string' ? message : String((message as { value?: unknown }).value),
-  };
-  const code = typeof d.code === 'number' ? d.code : undefined;
+  const d = { ...raw, message: plain(raw.message) };
+  const code = errorCode(d);
   // The duplicate-field rule reports duplicates (case-insensitively where the API is); the
   // credential rule reports credentials (the schema marks them deprecated).
   if (code === ErrorCode.DuplicateKey || code === ErrorCode.Deprecated) return undefined;
@@ -106,12 +116,33 @@ function codeOne(model: OrderModel, raw: Diagnostic): SchemaFinding | undefined 
       message: d.message,
     };
   }
-  const node = model.nodeAt(model.document.offsetAt(d.range.start));
+  const offset = model.document.offsetAt(d.range.start);
+  const node = model.nodeAt(offset);
   if (!node) return other(d);
-  const missing = /^Missing property "(.+)"\.$/.exec(d.message);
-  if (missing) return missingField(model, d, node, missing[1]);
-  if (/^Property .+ is not allowed\.$/.test(d.message) && isKey(node)) return unknownField(model, d, node);
+  // The service places a missing property on the key of the object's property, or on the
+  // object's `{` at the root; a property that is not allowed, on its own key.
+  if (node.type === 'object' && node === model.root && d.range.start.line === d.range.end.line) {
+    if (model.document.offsetAt(d.range.end) - offset === 1) return missingField(model, d, node);
+  }
+  if (isKey(node)) {
+    const property = enclosingProperty(node);
+    if (!property) return other(d, node);
+    if (!allowedKey(model, property)) return unknownField(model, d, node);
+    if (property.valueNode?.type === 'object') return missingField(model, d, property.valueNode);
+    return other(d, node);
+  }
   return valueProblem(model, d, node);
+}
+
+/** Whether the object the property is in allows its key (in another case where the API's names are case-insensitive). */
+function allowedKey(model: OrderModel, property: PropertyASTNode): boolean {
+  const object = property.parent;
+  if (object?.type !== 'object') return true;
+  const name = property.keyNode.value;
+  if (object === model.root && (name === API_KEY || name === SCHEMA_KEY)) return true;
+  if (!model.api) return object !== model.root;
+  const fields = fieldsOfObject(model, object);
+  return !fields || findField(fields, name, model.api.caseInsensitiveNames) !== undefined;
 }
 
 function syntaxProblem(d: Diagnostic): SchemaFinding {
@@ -145,14 +176,12 @@ function fieldsOfObject(model: OrderModel, object: ObjectASTNode): readonly Fiel
   return property?.type === 'property' ? model.fieldOf(property)?.field.fields : undefined;
 }
 
-function missingField(
-  model: OrderModel,
-  d: Diagnostic,
-  node: ASTNode,
-  name: string,
-): SchemaFinding | undefined {
+function missingField(model: OrderModel, d: Diagnostic, object: ObjectASTNode): SchemaFinding | undefined {
   const api = model.api;
+  const atRoot = object === model.root;
+  const present = new Set(object.properties.map((p) => p.keyNode.value));
   if (!api) {
+    if (!atRoot || present.has(API_KEY)) return other(d);
     return {
       code: 'api-missing',
       severity: E,
@@ -161,9 +190,13 @@ function missingField(
       fixes: guessApiFixes(model),
     };
   }
-  const object = node.type === 'object' ? node : isKey(node) ? enclosingProperty(node)?.valueNode : undefined;
-  if (object?.type !== 'object') return other(d);
   const fields = fieldsOfObject(model, object) ?? [];
+  // The schema requires these names (orderSchema.ts); those absent as written are what it reports.
+  const absent = [...(atRoot ? [API_KEY] : []), ...requiredInFile(fields).map((f) => f.name)].filter(
+    (n) => !present.has(n),
+  );
+  const name = namedIn(d.message, absent);
+  if (name === undefined) return other(d);
   const field = fields.find((f) => f.name === name);
   if (!field) return other(d);
   // Written in another case: the field-name-case rule hints the documented spelling.
@@ -182,6 +215,18 @@ function missingField(
     ),
     objectPath: path,
   };
+}
+
+/**
+ * Which of the names the message quotes: the service writes the name as it is into its message in
+ * every language (`Missing property "years".`, `Fehlende Eigenschaft "years".`). The longest
+ * wins, so that `Email` is not taken for `ApprovalEmail`; a name counts only between non-word characters.
+ */
+export function namedIn(message: string, names: readonly string[]): string | undefined {
+  const escape = (n: string) => n.replace(/[.*+?^${}()|[\]\\]/g, '\\$&');
+  return [...names]
+    .sort((a, b) => b.length - a.length)
+    .find((n) => new RegExp(`(^|[^\\w$])${escape(n)}($|[^\\w])`).test(message));
 }
 
 /** ` The quick fix writes "N": Comodo will validate the customer.` when the placeholder is a listed value. */
@@ -249,47 +294,78 @@ function valueProblem(model: OrderModel, d: Diagnostic, node: ASTNode): SchemaFi
     message: `${statusLead(api, 'invalidValue')}${message} ${rule}`,
     fixes,
   });
-  if (/^Incorrect type/.test(d.message)) {
-    return finding(
-      'wrong-type',
-      `'${name}' must be ${expectedType(field)}, not ${nodeKind(node)}.`,
-      typeFixes(model, field, node),
-    );
+  switch (errorCode(d) === ErrorCode.EnumValueMismatch ? 'value-not-allowed' : violation(field, node)) {
+    case 'wrong-type':
+      return finding(
+        'wrong-type',
+        `'${name}' must be ${expectedType(field)}, not ${nodeKind(node)}.`,
+        typeFixes(model, field, node),
+      );
+    case 'too-long':
+      return finding(
+        'too-long',
+        `'${name}' is ${stringLength(String(node.value))} characters long; at most ${field.maxLength} are allowed.`,
+      );
+    case 'value-not-allowed':
+      // An empty required field: required-field-empty says so.
+      if (node.type === 'string' && node.value.trim() === '' && field.required === true) return undefined;
+      return finding(
+        'value-not-allowed',
+        `${shown} is not an allowed value of '${name}': ${allowedText(field)}.`,
+        valueFixes(model, field, node),
+      );
+    case 'invalid-format': {
+      // An empty required field: required-field-empty says so.
+      const value = String(node.value);
+      if (value.trim() === '' && field.required === true) return undefined;
+      const compact = value.replace(/\s+/g, '');
+      const fixes: QuickFix[] = INTEGER_LIST.test(compact)
+        ? [{ title: `Write "${compact}"`, edits: [replaceValue(model, node, compact)], preferred: true }]
+        : [];
+      return finding(
+        'invalid-format',
+        `'${name}' must be integers separated by commas, without spaces (e.g. "24" or "24,36"); got ${shown}.`,
+        fixes,
+      );
+    }
+    case 'invalid-email':
+      // An empty required field: required-field-empty says so.
+      if (node.type === 'string' && node.value.trim() === '' && field.required === true) return undefined;
+      return finding('invalid-email', `'${name}' is not an e-mail address: ${shown}.`);
+    default:
+      return other(d, node);
   }
-  if (/^String is longer than/.test(d.message) && node.type === 'string') {
-    return finding(
-      'too-long',
-      `'${name}' is ${node.value.length} characters long; at most ${field.maxLength} are allowed.`,
-    );
-  }
-  if (errorCode(d) === ErrorCode.EnumValueMismatch || /^Value (is not accepted|must be)/.test(d.message)) {
-    // An empty required field: required-field-empty says so.
-    if (node.type === 'string' && node.value.trim() === '' && field.required === true) return undefined;
-    return finding(
-      'value-not-allowed',
-      `${shown} is not an allowed value of '${name}': ${allowedText(field)}.`,
-      valueFixes(model, field, node),
-    );
-  }
-  if (/^String does not match the pattern/.test(d.message) && node.type === 'string') {
-    // An empty required field: required-field-empty says so.
-    if (node.value.trim() === '' && field.required === true) return undefined;
-    const compact = node.value.replace(/\s+/g, '');
-    const fixes: QuickFix[] = /^[0-9]+(,[0-9]+)*$/.test(compact)
-      ? [{ title: `Write "${compact}"`, edits: [replaceValue(model, node, compact)], preferred: true }]
-      : [];
-    return finding(
-      'invalid-format',
-      `'${name}' must be integers separated by commas, without spaces (e.g. "24" or "24,36"); got ${shown}.`,
-      fixes,
-    );
-  }
-  if (/^String is not an e-mail address/.test(d.message)) {
-    // An empty required field: required-field-empty says so.
-    if (node.type === 'string' && node.value.trim() === '' && field.required === true) return undefined;
-    return finding('invalid-email', `'${name}' is not an e-mail address: ${shown}.`);
-  }
-  return other(d, node);
+}
+
+/** The integer-list pattern of the schema (orderSchema.ts). */
+const INTEGER_LIST = new RegExp(INTEGER_LIST_PATTERN);
+
+/**
+ * What the schema generated from this field finds wrong with the value, the most telling first
+ * (VALUE_PRIORITY): the type, the integer-list pattern, then the length; an e-mail field whose
+ * value passes those fails the service's e-mail format. Enum mismatches carry their own code.
+ */
+function violation(field: FieldSpec, node: ASTNode): SchemaFinding['code'] | undefined {
+  const integer = node.type === 'number' && node.isInteger;
+  const typeOk =
+    field.type === 'object'
+      ? node.type === 'object'
+      : field.format === 'integer-list'
+        ? node.type === 'string' || integer
+        : field.type === 'integer'
+          ? integer
+          : node.type === 'string';
+  if (!typeOk) return 'wrong-type';
+  if (node.type !== 'string') return undefined;
+  if (field.format === 'integer-list' && !INTEGER_LIST.test(node.value)) return 'invalid-format';
+  if (field.maxLength !== undefined && stringLength(node.value) > field.maxLength) return 'too-long';
+  if (field.format === 'email') return 'invalid-email';
+  return undefined;
+}
+
+/** Length as JSON Schema counts it (and the service): code points, not UTF-16 units. */
+function stringLength(value: string): number {
+  return [...value].length;
 }
 
 function errorCode(d: Diagnostic): number | undefined {
