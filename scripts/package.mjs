@@ -43,6 +43,12 @@ function requiredEntries(manifest) {
   for (const l of c.languages ?? []) if (l.configuration) paths.add(l.configuration);
   for (const g of c.grammars ?? []) paths.add(g.path);
   for (const s of c.snippets ?? []) paths.add(s.path);
+  for (const w of c.walkthroughs ?? [])
+    for (const step of w.steps ?? []) {
+      const media = step.media ?? {};
+      for (const file of [media.markdown, media.image, media.svg])
+        if (typeof file === 'string') paths.add(file);
+    }
   for (const j of c.jsonValidation ?? []) if (!/^https?:/.test(j.url)) paths.add(j.url);
   // Every schema the repository ships (issue 2: other tools validate order files with them).
   for (const f of listFiles('schemas')) paths.add(f);

@@ -1,6 +1,8 @@
 // `npm start` (after `setup --vscode` and `build`): packs the VSIX and installs it into a
 // code-server 4.100.3 of its own, starts the local sandbox of the order APIs when it is built,
-// opens examples/ as the workspace, and prints the URL. Ctrl+C stops everything.
+// opens a fresh copy of examples/ as the workspace (so trying the quick fixes never modifies the
+// repository's files; the copy is made anew at each start), and prints the URL. Ctrl+C stops
+// everything. The getting-started walkthrough opens on the first start of this state folder.
 //
 //   --port N   code-server's port (default 8123, or a free one when that is taken; 0: a free one)
 //   --sandbox-port N   the sandbox's port (default: the one examples/.vscode/settings.json names;
@@ -9,7 +11,7 @@
 //              (then `npm run build` and "Developer: Reload Window" pick up changes)
 //   --smoke    start everything, check that it answers, stop, and exit 0 or 1
 import { execFileSync, spawn } from 'node:child_process';
-import { existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { cpSync, existsSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { connect } from 'node:net';
 import { tmpdir } from 'node:os';
 import { join, resolve } from 'node:path';
@@ -111,7 +113,9 @@ async function main() {
   if (smoke) stops.push(async () => rmSync(state, { recursive: true, force: true }));
   const extensionsDir = join(state, 'extensions');
   const userDataDir = join(state, 'user-data');
-  const workspace = join(ROOT, 'examples');
+  const workspace = join(state, 'examples');
+  rmSync(workspace, { recursive: true, force: true });
+  cpSync(join(ROOT, 'examples'), workspace, { recursive: true });
   mkdirSync(join(userDataDir, 'User'), { recursive: true });
   const settings = join(userDataDir, 'User', 'settings.json');
   if (!existsSync(settings)) {

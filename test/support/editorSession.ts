@@ -193,6 +193,8 @@ export async function startEditorSession(options: SessionOptions = {}): Promise<
       {
         'workbench.startupEditor': 'none',
         'workbench.tips.enabled': false,
+        // The extension's walkthrough (and any other) stays closed: the tests open what they need.
+        'workbench.welcomePage.walkthroughs.openOnInstall': false,
         'security.workspace.trust.enabled': false,
         'extensions.autoCheckUpdates': false,
         'extensions.autoUpdate': false,
