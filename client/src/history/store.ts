@@ -113,10 +113,28 @@ export class HistoryStore {
     this.now = options.now ?? Date.now;
   }
 
-  /** Writes to the order's folder, else to the fallback folder; the path written. */
+  /**
+   * Writes to the order's folder, else to the fallback folder; the path written. Whatever goes
+   * wrong (even choosing the folder), a record that is not on disk is kept for this window.
+   */
   async write(record: SubmissionRecord, orderFile: string): Promise<string> {
-    const primary = this.location.directoryFor(orderFile);
+    try {
+      return await this.writeSomewhere(record, orderFile);
+    } catch (err) {
+      this.unsaved.push(record);
+      throw err;
+    }
+  }
+
+  private async writeSomewhere(record: SubmissionRecord, orderFile: string): Promise<string> {
     const fallback = this.location.fallbackDirectory?.();
+    let primary: string;
+    try {
+      primary = this.location.directoryFor(orderFile);
+    } catch (err) {
+      if (fallback === undefined) throw err;
+      primary = fallback;
+    }
     const dirs = fallback !== undefined && fallback !== primary ? [primary, fallback] : [primary];
     const data = JSON.stringify(record, null, 2) + '\n';
     const errors: string[] = [];
@@ -129,7 +147,6 @@ export class HistoryStore {
         errors.push(`${dir}: ${(err as Error).message}`);
       }
     }
-    this.unsaved.push(record);
     throw new Error(errors.join('; '));
   }
 

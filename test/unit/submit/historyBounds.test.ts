@@ -118,3 +118,41 @@ describe('which history folders: a workspace folder only when trusted and chosen
     );
   });
 });
+
+describe('history write: a record is never lost, even when choosing its folder fails', () => {
+  let dir = '';
+  before(async () => {
+    dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cert-order-write-'));
+  });
+  after(() => fs.rm(dir, { recursive: true, force: true }));
+
+  it('goes to the fallback folder when the order folder cannot be chosen', async () => {
+    const store = new HistoryStore({
+      directoryFor: () => {
+        throw new Error('no workspace');
+      },
+      fallbackDirectory: () => dir,
+      directories: () => [dir],
+    });
+    const file = await store.write(record(1), '/tmp/o1.order.json');
+    assert.equal(path.dirname(file), dir);
+    assert.deepEqual(
+      (await store.listAll()).records.map((r) => r.id),
+      ['rec-1'],
+    );
+  });
+
+  it('with nowhere to write, rejects and still lists it for this window', async () => {
+    const store = new HistoryStore({
+      directoryFor: () => {
+        throw new Error('no workspace');
+      },
+      directories: () => [],
+    });
+    await assert.rejects(store.write(record(2), '/tmp/o2.order.json'), /no workspace/);
+    assert.deepEqual(
+      (await store.listAll()).records.map((r) => r.id),
+      ['rec-2'],
+    );
+  });
+});

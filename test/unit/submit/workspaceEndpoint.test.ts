@@ -137,6 +137,31 @@ describe('a demo URL set by the workspace, through the flow', () => {
     assert.equal(asked(), before + 3);
   });
 
+  it('the production confirmation names a look-alike production URL in ASCII and says so', async () => {
+    // Production URLs are machine-scoped: the user's settings, never the workspace's.
+    bed.endpointFromWorkspace = false;
+    const saved = bed.settings.apis.comodo.productionUrl;
+    bed.settings.apis.comodo.productionUrl = LOOK_ALIKE;
+    bed.answers.production = false;
+    const sent = bed.sent;
+    const result = await bed.submit(
+      await bed.writeOrder('look-prod.order.json', comodoOrder()),
+      'production',
+    );
+    bed.answers.production = true;
+    bed.settings.apis.comodo.productionUrl = saved;
+    assert.equal(result.status, 'cancelled');
+    assert.equal(bed.sent, sent);
+    const asked = bed.lastUi('confirmProduction')?.message ?? '';
+    const ascii = new URL(LOOK_ALIKE).hostname;
+    assert.ok(
+      asked.includes(
+        `PRODUCTION at https://${ascii}/products/!AutoApplySSL (${ascii} port 443 (a host name with non-ASCII characters`,
+      ),
+      asked,
+    );
+  });
+
   it('a loopback URL from the user settings (not the workspace) does not ask', async () => {
     bed.endpointFromWorkspace = false;
     bed.approvedEndpoints.clear();
