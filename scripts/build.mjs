@@ -4,6 +4,7 @@ import { spawnSync } from 'node:child_process';
 import { fileURLToPath } from 'node:url';
 import { chmodSync } from 'node:fs';
 import * as esbuild from 'esbuild';
+import { oneTypesBuild, sharedLibrariesBundle, undiciSubset, useSharedLibraries } from './bundle/plugins.mjs';
 
 // First the files generated from the catalogues (schemas, package.json's API settings, the
 // snippets), so that what is bundled and packaged matches the catalogues.
@@ -29,14 +30,27 @@ const common = {
   // Prefer a package's ES module build: jsonc-parser's UMD `main` requires './impl/format' at run
   // time, which esbuild cannot see, and the VSIX then fails to activate ("Cannot find module").
   mainFields: ['module', 'main'],
+  plugins: [oneTypesBuild],
   // An ES module build that reads import.meta.url (tinyglobby's fdir, used by the server and the
   // command-line tool) gets the bundle's own URL: in a CJS bundle import.meta is empty.
   banner: { js: IMPORT_META_URL },
   define: { 'import.meta.url': 'importMetaUrl' },
 };
+// The client and the server load the libraries they share from one file (common/out/libraries.js);
+// the sandbox and the command-line tool are bundles on their own. See scripts/bundle/plugins.mjs.
 const entries = [
-  { entryPoints: ['client/src/extension.ts'], outfile: 'client/out/extension.js', external: ['vscode'] },
-  { entryPoints: ['server/src/server.ts'], outfile: 'server/out/server.js' },
+  {
+    entryPoints: ['client/src/extension.ts'],
+    outfile: 'client/out/extension.js',
+    external: ['vscode'],
+    plugins: [useSharedLibraries('client/out/extension.js'), undiciSubset],
+  },
+  {
+    entryPoints: ['server/src/server.ts'],
+    outfile: 'server/out/server.js',
+    plugins: [useSharedLibraries('server/out/server.js'), oneTypesBuild],
+  },
+  sharedLibrariesBundle(fileURLToPath(new URL('..', import.meta.url))),
   { entryPoints: ['sandbox/src/main.ts'], outfile: 'sandbox/out/sandbox.js' },
   // The command-line tool (`cert-order`, package.json `bin`): the same service as the server.
   {

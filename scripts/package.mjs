@@ -1,14 +1,18 @@
 // `npm run package`: the VSIX that users install and that the in-editor tests install into
 // code-server. esbuild has bundled every dependency, so vsce runs with --no-dependencies.
 // Afterwards the package is opened and checked: every file the manifest points at, the two
-// bundles, the README and the licence must be inside, so a mistake in .vscodeignore fails here.
+// bundles, the README and the licence must be inside, so a mistake in .vscodeignore fails here;
+// and the package must be at most MAX_VSIX_KB.
 // The README's relative image links are left as they are (--no-rewrite-relative-links): the
 // repository is not on GitHub, for vsce to rewrite them to.
 import { execFileSync } from 'node:child_process';
 import { mkdirSync, readFileSync, readdirSync, statSync } from 'node:fs';
 import { join, resolve } from 'node:path';
+import { SHARED_LIBRARIES_OUT } from './bundle/plugins.mjs';
 
 export const VSIX = resolve('dist', 'cert-order-tools.vsix');
+/** The package's size limit (issue 9): a bundle that grows past it fails `npm run package`. */
+export const MAX_VSIX_KB = 350;
 
 /** Names of the entries of a zip file, read from its central directory. */
 export function zipEntries(file) {
@@ -38,6 +42,7 @@ function requiredEntries(manifest) {
     'LICENSE.txt',
     manifest.main.replace(/^\.\//, '').replace(/(\.js)?$/, '.js'),
     'server/out/server.js',
+    SHARED_LIBRARIES_OUT,
   ]);
   const c = manifest.contributes ?? {};
   for (const l of c.languages ?? []) if (l.configuration) paths.add(l.configuration);
@@ -85,7 +90,15 @@ function main() {
     process.exit(1);
   }
   const kb = (statSync(VSIX).size / 1024).toFixed(1);
-  console.log(`[package] ${VSIX}: ${entries.size} entries, ${kb} KB, every file the manifest names present`);
+  if (Number(kb) > MAX_VSIX_KB) {
+    console.error(
+      `[package] ${VSIX} is ${kb} KB, over the ${MAX_VSIX_KB} KB limit: see what grew with esbuild's metafile (scripts/bundle/plugins.mjs says what each bundle leaves out)`,
+    );
+    process.exit(1);
+  }
+  console.log(
+    `[package] ${VSIX}: ${entries.size} entries, ${kb} KB, every file the manifest names present, at most ${MAX_VSIX_KB} KB`,
+  );
 }
 
 if (process.argv[1] && resolve(process.argv[1]) === resolve('scripts/package.mjs')) main();
