@@ -27,6 +27,8 @@ export interface Checker {
   settings: OrderSettings;
   /** Checks one file; rejects when it cannot be read. */
   check(path: string, absolutePath: string): Promise<CheckedFile>;
+  /** Checks an order's text as read from `absolutePath` (its `file:` CSRs are read relative to it). */
+  checkOrderText(path: string, absolutePath: string, text: string): Promise<CheckedFile>;
 }
 
 export function kindOf(path: string): FileKind {
@@ -42,22 +44,26 @@ export function createChecker(keyPolicy: OrderSettings['csr']['keyPolicy'] = 'cu
     csr: csr.participant,
   });
   const settings: OrderSettings = { ...defaultSettings, csr: { ...defaultSettings.csr, keyPolicy } };
+  const checkOrderText = async (path: string, absolutePath: string, text: string): Promise<CheckedFile> => {
+    const uri = pathToFileURL(absolutePath).href;
+    const document = TextDocument.create(uri, 'cert-order', 1, text);
+    return { path, uri, kind: 'order', diagnostics: await service.doValidation(document, settings) };
+  };
   return {
     service,
     csr,
     cache,
     settings,
+    checkOrderText,
     async check(path, absolutePath) {
-      const uri = pathToFileURL(absolutePath).href;
-      const kind = kindOf(path);
       const bytes = await readBounded(absolutePath);
-      if (kind === 'csr') {
+      if (kindOf(path) === 'csr') {
         // A binary DER .csr becomes its PEM text, as the server reads a referenced file.
+        const uri = pathToFileURL(absolutePath).href;
         const document = TextDocument.create(uri, 'cert-csr', 1, csrTextFromBytes(bytes));
-        return { path, uri, kind, diagnostics: csr.validateDocument(document, settings) };
+        return { path, uri, kind: 'csr', diagnostics: csr.validateDocument(document, settings) };
       }
-      const document = TextDocument.create(uri, 'cert-order', 1, bytes.toString('utf8'));
-      return { path, uri, kind, diagnostics: await service.doValidation(document, settings) };
+      return checkOrderText(path, absolutePath, bytes.toString('utf8'));
     },
   };
 }

@@ -1,5 +1,24 @@
 // Entry point of the `cert-order` bin: real process I/O around main().
+import { createInterface } from 'node:readline';
 import { main } from './main';
+
+/** One line from the terminal, the question on standard error (standard output is the answer's). */
+function ask(question: string): Promise<string | undefined> {
+  return new Promise((resolve) => {
+    const rl = createInterface({ input: process.stdin, output: process.stderr, terminal: true });
+    let answered = false;
+    rl.on('SIGINT', () => rl.close());
+    rl.on('close', () => {
+      if (!answered) process.stderr.write('\n');
+      resolve(undefined);
+    });
+    rl.question(question, (line) => {
+      answered = true;
+      resolve(line);
+      rl.close();
+    });
+  });
+}
 
 function readStdin(): Promise<Buffer> {
   return new Promise((resolve, reject) => {
@@ -23,6 +42,8 @@ void main(process.argv.slice(2), {
   env: process.env,
   stdout: process.stdout,
   stderr: process.stderr,
+  interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
+  ask,
   readStdin,
 }).then((code) => {
   process.exitCode = code;

@@ -1,8 +1,10 @@
 // `cert-order`: the extension's checks and tools outside the editor, for pipelines and scripts.
 //   cert-order check [PATH|GLOB ...]    the language server's diagnostics for order and .csr files
 //   cert-order decode-csr FILE|-        the CSR's decode, as the hover shows it
+//   cert-order submit --demo|--production FILE   the extension's submission, without the editor
 //   cert-order sandbox [--port N]       the local sandbox of both APIs
-// Exit codes: 0 clean, 1 problems (errors, or warnings past --max-warnings), 2 usage or I/O errors.
+// Exit codes: 0 clean, 1 problems (errors, or warnings past --max-warnings), 2 usage or I/O errors;
+// submit's own in submit.ts (SUBMIT_EXIT).
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { startSandbox } from '../../sandbox/src/server';
@@ -15,6 +17,7 @@ import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText, useColour } from './formats/text';
+import { submit, type SubmitIo } from './submit';
 import { version } from '../../package.json';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -31,6 +34,14 @@ Commands:
   decode-csr FILE|-       Decode a CSR (a .csr/.pem file, an order's CSR, or standard input).
       --format text|json                Output format (default: text).
       --key-policy current|document
+  submit --demo|--production FILE
+                          Send an order as the editor's Submit commands do; the answer is printed
+                          and kept in the history. Credentials only from CERT_ORDER_* variables.
+      --endpoint URL                    Instead of the document's URL (https, or http to loopback).
+      --history DIR                     History folder (default: .cert-orders/history).
+      --format text|json                Output format (default: text).
+      --yes                             Production off a terminal: confirmed (required there).
+      --again                           Send again an order the history has as placed.
   sandbox                 Run the local sandbox of both APIs until Ctrl+C.
       --port N                          Port (default 8790; 0: a free one).
       --host H                          Address to listen on (default 127.0.0.1).
@@ -39,13 +50,11 @@ Commands:
   --help, -h              This text.   --version   The version.
 
 Exit codes: 0 no problems, 1 problems found (errors, or warnings past --max-warnings),
-2 usage or I/O error.`;
+2 usage or I/O error. submit: 0 placed, 1 refused by the CA, 2 usage error, 3 may have been
+placed (check before sending again), 4 not sent.`;
 
-export interface Io {
-  cwd: string;
-  env: NodeJS.ProcessEnv;
+export interface Io extends SubmitIo {
   stdout: { write(s: string): unknown; isTTY?: boolean };
-  stderr: { write(s: string): unknown };
   readStdin(): Promise<Buffer>;
 }
 
@@ -177,6 +186,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'decode-csr':
         return await decode(rest, io);
+      case 'submit':
+        return await submit(rest, io);
       case 'sandbox':
         return await sandbox(rest, io);
       case '--version':
