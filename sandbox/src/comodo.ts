@@ -1,15 +1,16 @@
-// The sandbox's !AutoApplySSL (Comodo's !AutoApplySSL document v1.11, sections 1 and 2): form
-// arguments checked against the catalogue, text/plain lines back. Any credentials are accepted,
-// but they must be there (-3). Prices are the sandbox's own.
+// The sandbox's !AutoApplySSL (Comodo's !AutoApplySSL document v1.11, sections 1 and 2), the
+// wire format of an API whose catalogue says `encoding: 'form'`: form arguments checked against
+// that catalogue, text/plain lines back with its status codes. The product, validity and servers
+// checks are the !AutoApplySSL rows' (its product tables). Any credentials are accepted, but they
+// must be there (-3). Prices are the sandbox's own.
 import {
   COMODO_ADDON_PRODUCTS,
   COMODO_BASE_PRODUCTS,
   COMODO_NO_ADDON_PRODUCTS,
   COMODO_SINGLE_VALIDITY_PRODUCTS,
   COMODO_WILDCARD_PRODUCTS,
-  comodoAutoApplySsl as api,
 } from '../../common/src/catalogue/comodo';
-import { findField, statusMeaning, type FieldSpec } from '../../common/src/catalogue';
+import { findField, statusMeaning, type ApiCatalogue, type FieldSpec } from '../../common/src/catalogue';
 import type { SandboxAnswer, SandboxRequest } from './answer';
 import { readSandboxCsr, type CsrPolicy } from './csr';
 import { orderNumber } from './numbers';
@@ -36,13 +37,10 @@ const lines = (...l: (string | number)[]): SandboxAnswer => ({
 });
 
 /** The documented answer for a status code < 0: the code, then its message (2.2.1). */
-export function comodoError(code: number, field?: string): SandboxAnswer {
+export function comodoError(api: ApiCatalogue, code: number, field?: string): SandboxAnswer {
   const meaning = statusMeaning(api, code) ?? 'An unknown error occurred!';
   return lines(code, field ? meaning.replace('xxxx', field) : meaning);
 }
-
-const missing = (name: string): SandboxAnswer => comodoError(-3, name);
-const invalid = (name: string): SandboxAnswer => comodoError(-4, name);
 
 function productCodes(value: string): number[] | undefined {
   if (!/^\s*\d+(\s*,\s*\d+)*\s*$/.test(value)) return undefined;
@@ -89,9 +87,16 @@ export interface AnswerOptions {
   csrPolicy?: CsrPolicy;
 }
 
-export function answerAutoApply(req: SandboxRequest, options: AnswerOptions = {}): SandboxAnswer {
-  if (req.method === 'GET') return comodoError(-17);
-  if (req.method !== 'POST') return comodoError(-14);
+export function answerAutoApply(
+  api: ApiCatalogue,
+  req: SandboxRequest,
+  options: AnswerOptions = {},
+): SandboxAnswer {
+  const error = (code: number, field?: string): SandboxAnswer => comodoError(api, code, field);
+  const missing = (name: string): SandboxAnswer => error(-3, name);
+  const invalid = (name: string): SandboxAnswer => error(-4, name);
+  if (req.method === 'GET') return error(-17);
+  if (req.method !== 'POST') return error(-14);
   // Arguments are case-insensitive (1. Request): keyed by lower case, first occurrence wins.
   const args = new Map<string, { name: string; value: string }>();
   const form = req.contentType.toLowerCase().startsWith('application/x-www-form-urlencoded')
@@ -99,7 +104,7 @@ export function answerAutoApply(req: SandboxRequest, options: AnswerOptions = {}
     : new URLSearchParams();
   for (const [name, value] of form) {
     const spec = findField(api.fields, name, true);
-    if (!spec) return comodoError(-2);
+    if (!spec) return error(-2);
     if (!args.has(spec.name.toLowerCase())) args.set(spec.name.toLowerCase(), { name, value });
   }
   const get = (name: string): string | undefined => args.get(name.toLowerCase())?.value;
@@ -125,17 +130,18 @@ export function answerAutoApply(req: SandboxRequest, options: AnswerOptions = {}
     return missing('servers');
 
   const orderFields = Object.fromEntries([...args.values()].map((a) => [a.name, a.value]));
-  const csr = readSandboxCsr(get('csr') ?? '', {
-    api: 'comodo-autoapplyssl',
+  const csrField = api.fields.find((f) => f.csr);
+  const csr = readSandboxCsr(get(csrField?.name ?? 'csr') ?? '', {
+    api: api.id,
     ...(codes ? { products: codes } : {}),
     policy: options.csrPolicy ?? 'current',
     orderFields,
     ...(get('prioritiseCSRValues') ? { prioritiseCSRValues: get('prioritiseCSRValues') } : {}),
   });
-  if (!csr.ok) return comodoError(csr.code, csr.field ?? (csr.code === -4 ? 'csr' : undefined));
+  if (!csr.ok) return error(csr.code, csr.field ?? (csr.code === -4 ? 'csr' : undefined));
 
   const code = options.statusCode ?? 0;
-  if (code < 0) return comodoError(code);
+  if (code < 0) return error(code);
   const years = Number(get('years') ?? 0) || Math.round(Number(get('days') ?? 365) / 365) || 1;
   const addons = (codes ?? []).length - 1;
   const test = (get('test') ?? 'N').toUpperCase() === 'Y';
@@ -144,7 +150,7 @@ export function answerAutoApply(req: SandboxRequest, options: AnswerOptions = {}
   const delivery = (get('isCustomerValidated') ?? 'N').toUpperCase() === 'Y' ? 1 : 48;
   return lines(
     code,
-    orderNumber(8, 'comodo', csr.der, (codes ?? []).join(','), String(years)),
+    orderNumber(8, api.id, csr.der, (codes ?? []).join(','), String(years)),
     test && code === 0 ? '0.00' : price,
     delivery,
   );

@@ -1,43 +1,51 @@
-// The sandbox's HTTP server: both order APIs at the paths of their real URLs, with fault
-// injection per request. Plain http on loopback by default: the extension allows http only
-// for loopback addresses.
+// The sandbox's HTTP server: every order API of the registry at the path of its real URL,
+// answered in its wire format (the catalogue's `endpoints.encoding`), with fault injection per
+// request. Plain http on loopback by default: the extension allows http only for loopback
+// addresses.
 import { createServer, type IncomingMessage, type ServerResponse } from 'node:http';
 import type { AddressInfo, Socket } from 'node:net';
-import {
-  comodoAutoApplySsl,
-  ssl2buySectigoPacEnterprise,
-  type ApiCatalogue,
-} from '../../common/src/catalogue';
+import { catalogues, type ApiCatalogue, type EndpointSpec } from '../../common/src/catalogue';
 import type { SandboxAnswer, SandboxRequest } from './answer';
 import { answerAutoApply, type AnswerOptions } from './comodo';
 import type { CsrPolicy } from './csr';
 import { FAULT_HEADER, HTML_ERROR_PAGE, parseFaults, splitFaultPath, type Faults } from './faults';
-import { answerSsl2Buy } from './ssl2buy';
+import { answerJsonOrder } from './jsonOrder';
 
 export const DEFAULT_SANDBOX_PORT = 8790;
 const MAX_REQUEST_BYTES = 1024 * 1024;
 
-interface Route {
-  api: ApiCatalogue;
-  answer: (req: SandboxRequest, options: AnswerOptions) => SandboxAnswer;
-  malformed: string;
+/** How the sandbox answers the APIs of one wire format. */
+interface WireFormat {
+  answer: (api: ApiCatalogue, req: SandboxRequest, options: AnswerOptions) => SandboxAnswer;
+  /** The body of the `malformed` fault. */
+  malformed: (api: ApiCatalogue) => string;
+  /** The body of the `unknown-status` fault. */
   unknownStatus: string;
 }
 
-const ROUTES: Route[] = [
-  {
-    api: comodoAutoApplySsl,
+const WIRE_FORMATS: Record<EndpointSpec['encoding'], WireFormat> = {
+  form: {
     answer: answerAutoApply,
-    malformed: 'OK\nThe sandbox was asked for a body that is not the documented format.\n',
+    malformed: () => 'OK\nThe sandbox was asked for a body that is not the documented format.\n',
     unknownStatus: '99\nA status code the document does not have.\n',
   },
-  {
-    api: ssl2buySectigoPacEnterprise,
-    answer: answerSsl2Buy,
-    malformed: '{"StatusCode": 0, "SSL2BuyOrderNumber": 12',
+  json: {
+    answer: answerJsonOrder,
+    malformed: (api) =>
+      `{"StatusCode": 0, "${api.responseFields.find((f) => f.orderNumber)?.name ?? 'OrderNumber'}": 12`,
     unknownStatus: '{"StatusCode": 7, "APIError": null}',
   },
-];
+};
+
+interface Route {
+  api: ApiCatalogue;
+  format: WireFormat;
+}
+
+/** The registry's APIs, read at each request: one registered by a test is served too. */
+function routes(): Route[] {
+  return catalogues.map((api) => ({ api, format: WIRE_FORMATS[api.endpoints.encoding] }));
+}
 
 /** The path of an API's production URL: the sandbox serves each API at the real path. */
 export function routePath(api: ApiCatalogue): string {
@@ -81,8 +89,8 @@ function readBody(req: IncomingMessage): Promise<string | undefined> {
 
 function help(origin: string): string {
   return [
-    'Certificate Orders sandbox: both order APIs, for trying the extension without an account.',
-    ...ROUTES.map((r) => `  POST ${origin}${encodeURI(routePath(r.api))}  (${r.api.title})`),
+    'Certificate Orders sandbox: the order APIs, for trying the extension without an account.',
+    ...routes().map((r) => `  POST ${origin}${encodeURI(routePath(r.api))}  (${r.api.title})`),
     'Fault injection: header "X-Sandbox-Fault: delay=2000,status=500" or the path prefix /__fault/<faults>/.',
     'Faults: delay=MS status=HTTP html malformed empty reset truncate partial content-type=TYPE code=N unknown-status big=BYTES',
     '',
@@ -99,8 +107,8 @@ function faulted(answer: SandboxAnswer, faults: Faults, route: Route): SandboxAn
       body: HTML_ERROR_PAGE(faults.httpStatus),
     };
   if (faults.html) out = { status: 200, contentType: 'text/html; charset=utf-8', body: HTML_ERROR_PAGE(200) };
-  if (faults.malformed) out = { ...out, body: route.malformed };
-  if (faults.unknownStatus) out = { ...out, body: route.unknownStatus };
+  if (faults.malformed) out = { ...out, body: route.format.malformed(route.api) };
+  if (faults.unknownStatus) out = { ...out, body: route.format.unknownStatus };
   if (faults.empty) out = { ...out, body: '' };
   if (faults.bigBytes !== undefined) out = { ...out, body: 'A'.repeat(faults.bigBytes) };
   if (faults.contentType !== undefined) out = { ...out, contentType: faults.contentType };
@@ -153,7 +161,7 @@ export function startSandbox(options: SandboxOptions = {}): Promise<RunningSandb
     } catch {
       // keep it as sent
     }
-    const route = ROUTES.find((r) => routePath(r.api) === decodedPath);
+    const route = routes().find((r) => routePath(r.api) === decodedPath);
     if (!route) {
       if (decodedPath === '/') return finish(200, 'text/plain; charset=utf-8', help(origin));
       return finish(404, 'text/plain; charset=utf-8', `Not found: ${decodedPath}\n\n${help(origin)}`);
@@ -165,7 +173,10 @@ export function startSandbox(options: SandboxOptions = {}): Promise<RunningSandb
       body,
     };
     const answer = faulted(
-      route.answer(request, { statusCode: faults.statusCode, csrPolicy: options.csrPolicy ?? 'current' }),
+      route.format.answer(route.api, request, {
+        statusCode: faults.statusCode,
+        csrPolicy: options.csrPolicy ?? 'current',
+      }),
       faults,
       route,
     );
@@ -199,7 +210,7 @@ export function startSandbox(options: SandboxOptions = {}): Promise<RunningSandb
     server.listen(options.port ?? DEFAULT_SANDBOX_PORT, host, () => {
       const port = (server.address() as AddressInfo).port;
       origin = `http://${host.includes(':') ? `[${host}]` : host}:${port}`;
-      const urls = Object.fromEntries(ROUTES.map((r) => [r.api.id, origin + encodeURI(routePath(r.api))]));
+      const urls = Object.fromEntries(routes().map((r) => [r.api.id, origin + encodeURI(routePath(r.api))]));
       resolve({
         host,
         port,

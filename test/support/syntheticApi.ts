@@ -4,6 +4,7 @@
 // shipped catalogue, sends it to the wrong place and a test sees it. Registering it
 // (`registerSyntheticApi`) is the only step: no shipped file names it.
 import {
+  CSR_ITSELF_RULES,
   registerCatalogue,
   type ApiCatalogue,
   type FieldSpec,
@@ -31,6 +32,8 @@ export const syntheticApi: ApiCatalogue = {
   document: DOC,
   caseInsensitiveNames: false,
   certificateKind: 'tls',
+  // The CSR itself (encoding, key, signature); none of Comodo's subject rules.
+  csrRules: { codes: CSR_ITSELF_RULES },
   duplicateKeyFields: ['PartnerOrderID'],
   endpoints: {
     production: 'https://api.synthetic-positivessl.example/order/PositiveSSL',

@@ -1,14 +1,16 @@
 // Comodo !AutoApplySSL, from Comodo's document "!AutoApplySSL" (https://secure.comodo.net/products/!AutoApplySSL,
 // version 1.11): section 1 Request (the argument rows), section 2 Response (status codes and lines).
+import { CSR_ITSELF_RULES } from './csrRules';
 import type { ApiCatalogue, FieldSpec, SpecRef, ValueSpec } from './types';
 
 const DOC = 'Comodo !AutoApplySSL document, version 1.11';
 const req = (row: string): SpecRef => ({ document: DOC, section: `1. Request: ${row}` });
 
 /** Base products: exactly one per order (`product` row). */
+const noAddons = { description: 'Add-ons 36/37 must not be specified.', noAddons: true };
 export const COMODO_BASE_PRODUCTS: ValueSpec[] = [
-  { value: 43, label: 'Trial SSL', description: 'Add-ons 36/37 must not be specified.' },
-  { value: 44, label: 'Intranet SSL', description: 'Add-ons 36/37 must not be specified.' },
+  { value: 43, label: 'Trial SSL', ...noAddons },
+  { value: 44, label: 'Intranet SSL', ...noAddons },
   { value: 24, label: 'InstantSSL' },
   { value: 34, label: 'InstantSSL Pro' },
   { value: 7, label: 'PremiumSSL' },
@@ -17,16 +19,18 @@ export const COMODO_BASE_PRODUCTS: ValueSpec[] = [
   { value: 63, label: 'GoldSSL' },
   { value: 64, label: 'PlatinumSSL' },
   { value: 65, label: 'GoldSSL Wildcard' },
-];
+].map((v): ValueSpec => ({ ...v, listRole: 'base' }));
 
 /** Optional add-ons, allowed with 24, 34, 7, 35, 62, 63, 64, 65 and not with 43 or 44. */
 export const COMODO_ADDON_PRODUCTS: ValueSpec[] = [
-  { value: 36, label: 'TrustLogo' },
-  { value: 37, label: 'Card Payment TrustLogo' },
+  { value: 36, label: 'TrustLogo', listRole: 'addon' },
+  { value: 37, label: 'Card Payment TrustLogo', listRole: 'addon' },
 ];
 
 /** Base products that may not carry add-ons. */
-export const COMODO_NO_ADDON_PRODUCTS = [43, 44];
+export const COMODO_NO_ADDON_PRODUCTS = COMODO_BASE_PRODUCTS.filter((v) => v.noAddons).map(
+  (v) => v.value as number,
+);
 /** Wildcard products: `servers` 1-10 applies, and the CSR's CN must hold exactly one wildcard. */
 export const COMODO_WILDCARD_PRODUCTS = [35, 65];
 /** Trial SSL has only one possible validity, so neither years nor days is required. */
@@ -349,6 +353,27 @@ export const comodoAutoApplySsl: ApiCatalogue = {
   document: DOC,
   caseInsensitiveNames: true,
   certificateKind: 'tls',
+  // The `csr` row and the status codes -5 to -20 (section 2.1): the subject it must and may hold,
+  // the common name per product, the address arguments the CSR may stand in for.
+  csrRules: {
+    codes: [
+      ...CSR_ITSELF_RULES,
+      'csr-missing-subject-field',
+      'csr-country-invalid',
+      'csr-cn-not-fqdn',
+      'csr-cn-wildcard-not-allowed',
+      'csr-cn-wildcard-required',
+      'csr-intranet-fqdn',
+      'csr-intranet-public-ip',
+      'csr-subject-too-long',
+      'csr-subject-string-type',
+      'csr-subject-field-ignored',
+      'csr-order-field-required',
+      'csr-order-field-differs',
+    ],
+    quoteStatusCodes: true,
+    documentKeyPolicy: true,
+  },
   problemStatus: { unknownField: -2, missingField: -3, invalidValue: -4 },
   // The same CSR for the same products is the same certificate.
   duplicateKeyFields: ['csr', 'product'],

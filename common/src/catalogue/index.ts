@@ -7,6 +7,7 @@ import type { ApiCatalogue, FieldSpec } from './types';
 
 export * from './types';
 export * from './names';
+export * from './csrRules';
 export { comodoAutoApplySsl, ssl2buySectigoPacEnterprise };
 
 const SHIPPED: readonly ApiCatalogue[] = [comodoAutoApplySsl, ssl2buySectigoPacEnterprise];
@@ -58,6 +59,11 @@ export function findField(
     lowerCaseIndexes.set(fields, index);
   }
   return index.get(name.toLowerCase());
+}
+
+/** The vendor's name, for messages: `Comodo`, `SSL2Buy` (the first word of the title). */
+export function vendorName(api: ApiCatalogue): string {
+  return api.title.split(' ')[0];
 }
 
 export function statusMeaning(api: ApiCatalogue, code: number): string | undefined {

@@ -1,6 +1,7 @@
 // SSL2Buy Sectigo PAC Enterprise (S/MIME) full order, from SSL2Buy's document "Sectigo PAC Enterprise
 // (SMIME)": its service URLs, "Request Parameters for ComodoPositiveSSLFullOrderRequest" and
 // "Response Parameters for ComodoPositiveSSLFullOrderResponse".
+import { CSR_ITSELF_RULES } from './csrRules';
 import type { ApiCatalogue, FieldSpec, SpecRef } from './types';
 
 const DOC = 'SSL2Buy Sectigo PAC Enterprise (SMIME) full order document';
@@ -34,6 +35,8 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
   document: DOC,
   caseInsensitiveNames: false,
   certificateKind: 'smime',
+  // The document states no rule on the CSR: what any CA checks. Its S/MIME orders get today's key practice.
+  csrRules: { codes: CSR_ITSELF_RULES },
   // The partner's own order number names the order.
   duplicateKeyFields: ['PartnerOrderID'],
   endpoints: {
@@ -150,6 +153,7 @@ export const ssl2buySectigoPacEnterprise: ApiCatalogue = {
       type: 'string',
       required: false,
       description: 'Approval Email',
+      format: 'email',
       source: resRef('ApprovalEmail'),
     },
     {

@@ -16,6 +16,13 @@ export interface ValueSpec {
   value: string | number;
   label: string;
   description?: string;
+  /**
+   * In an integer list (`format: 'integer-list'`): a base, exactly one per list, or an add-on,
+   * each at most once after the base (Comodo `product`). Completion offers the combinations.
+   */
+  listRole?: 'base' | 'addon';
+  /** A base that takes no add-ons (Comodo Trial SSL and Intranet SSL). */
+  noAddons?: boolean;
 }
 
 export type FieldType = 'string' | 'integer' | 'char' | 'object';
@@ -126,6 +133,25 @@ export interface SnippetSpec {
   alsoFields?: string[];
 }
 
+/**
+ * Which CSR rules (common/src/csr/rules, by code) judge the CSR of this API's orders, and how.
+ * The codes are data here so that adding an API is adding its catalogue; a unit test checks that
+ * each one names a rule and that every rule is some shipped API's.
+ */
+export interface CsrRulesSpec {
+  codes: readonly string[];
+  /**
+   * The status codes the CSR rules carry (-5 to -20, from the Comodo document) are this API's own:
+   * findings lead with them and end with its `statusCodes` meaning ("Comodo would answer: ...").
+   */
+  quoteStatusCodes?: boolean;
+  /**
+   * The setting `csr.keyPolicy: "document"` applies this API's document's key and signature rule
+   * (Comodo v1.11: RSA 512-1024, MD5/SHA-1); otherwise today's practice always applies.
+   */
+  documentKeyPolicy?: boolean;
+}
+
 export interface ApiCatalogue {
   /** The value of `$api` in an order file. */
   id: string;
@@ -152,6 +178,8 @@ export interface ApiCatalogue {
   fields: FieldSpec[];
   responseFields: FieldSpec[];
   statusCodes: StatusCodeSpec[];
+  /** The CSR rules of its orders; none when absent. */
+  csrRules?: CsrRulesSpec;
   /** Kind of certificate, for messages and the CSR rules. */
   certificateKind: 'tls' | 'smime';
   /**

@@ -1,9 +1,9 @@
-// What the CSR rules need to know about the order around a CSR: the API, the Comodo products,
-// the key policy setting, and the arguments that may repeat a subject field (prioritiseCSRValues).
+// What the CSR rules need to know about the order around a CSR: the API (whose catalogue's
+// `csrRules` say which rules apply), its products, the key policy setting, and the arguments that
+// may repeat a subject field (prioritiseCSRValues).
+import { catalogues } from '../../../common/src/catalogue';
 import {
   COMODO_SUBJECT_FIELDS,
-  CSR_RULES,
-  type CsrApi,
   type CsrCheckContext,
   type CsrFinding,
   type CsrReportOptions,
@@ -11,20 +11,17 @@ import {
 import type { OrderSettings } from '../../../common/src/settings';
 import type { OrderFacts } from '../service/types';
 
-const CSR_APIS: readonly CsrApi[] = ['comodo-autoapplyssl', 'ssl2buy-sectigo-pac-enterprise'];
-
 /** The Comodo arguments that may give a subject field again, and the switch between them. */
 const DUPLICATE_FIELDS: readonly string[] = [
   ...COMODO_SUBJECT_FIELDS.flatMap((f) => f.orderField?.names ?? []),
   'prioritiseCSRValues',
 ];
 
-/** The check context for a CSR in this order; undefined for an API the CSR rules do not know. */
+/** The check context for a CSR in this order; undefined for an API whose catalogue has no CSR rules. */
 export function orderCheckContext(order: OrderFacts, settings: OrderSettings): CsrCheckContext | undefined {
-  const api = CSR_APIS.find((id) => id === order.api.id);
-  if (!api) return undefined;
-  const context: CsrCheckContext = { api, policy: settings.csr.keyPolicy };
-  if (api !== 'comodo-autoapplyssl') return context;
+  const rules = order.api.csrRules;
+  if (!rules) return undefined;
+  const context: CsrCheckContext = { api: order.api.id, policy: settings.csr.keyPolicy };
   // Only the fields the rules read: the cache re-runs the rules when this context changes, and
   // an edit elsewhere in the order must not cause that.
   const orderFields: Record<string, string> = {};
@@ -50,19 +47,17 @@ export function orderReportOptions(order: OrderFacts | undefined): CsrReportOpti
 
 /**
  * A CSR with no order around it (a `.csr` file, a selection): the rules every API applies
- * (decodable, signature, key policy), judged as for a Comodo order so the key policy setting
- * applies. Subject and product rules need the order's product: the order's own check gives them.
+ * (decodable, signature, key policy), judged as for an order of the API whose document the
+ * setting `csr.keyPolicy: "document"` names, so that the setting applies, and with that API's
+ * status codes. Subject and product rules need the order: the order's own check gives them.
  */
 export function standaloneCheckContext(settings: OrderSettings): CsrCheckContext {
-  return { api: 'comodo-autoapplyssl', policy: settings.csr.keyPolicy };
+  const api = catalogues.find((a) => a.csrRules?.documentKeyPolicy) ?? catalogues.find((a) => a.csrRules);
+  return { api: api?.id ?? '', policy: settings.csr.keyPolicy };
 }
 
-/** Rules that apply under every API: they do not depend on the order. */
-const UNIVERSAL_CODES = new Set(
-  CSR_RULES.filter((r) => CSR_APIS.every((api) => r.apis.includes(api))).map((r) => r.code),
-);
-
-/** The findings of standaloneCheckContext that do not depend on an order. */
+/** The findings of standaloneCheckContext that do not depend on an order: those of rules every API with CSR rules applies. */
 export function standaloneFindings(findings: readonly CsrFinding[]): CsrFinding[] {
-  return findings.filter((f) => UNIVERSAL_CODES.has(f.code));
+  const withRules = catalogues.flatMap((a) => (a.csrRules ? [a.csrRules.codes] : []));
+  return findings.filter((f) => withRules.every((codes) => codes.includes(f.code)));
 }

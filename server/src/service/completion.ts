@@ -19,12 +19,8 @@ import {
   findField,
   type ApiCatalogue,
   type FieldSpec,
+  type ValueSpec,
 } from '../../../common/src/catalogue';
-import {
-  COMODO_ADDON_PRODUCTS,
-  COMODO_BASE_PRODUCTS,
-  COMODO_NO_ADDON_PRODUCTS,
-} from '../../../common/src/catalogue/comodo';
 import { csrFileValues, schemaPathValue } from './completionFiles';
 import { newOrderItems } from './newOrder';
 import { allCountries } from '../../../common/src/countries';
@@ -148,7 +144,7 @@ async function valueItems(
   const bound = model.fieldOf(property);
   if (!bound) return undefined;
   const { field } = bound;
-  if (field.format === 'integer-list') return productItems(target);
+  if (field.format === 'integer-list') return integerListItems(field, target);
   if (field.values?.length) {
     return field.values.map((v, i) => ({
       ...item(target, v.value, valueLabel(v), i, v.description ?? v.label, valueMarkdown(v)),
@@ -201,21 +197,31 @@ function item(
   };
 }
 
-/** Every `product` the document allows: one base, then optionally the add-ons 36 and/or 37. */
-export function productCombinations(): { value: string; label: string }[] {
+/**
+ * Every list an integer-list field's table allows (Comodo `product`): one base, then any set of
+ * the add-ons in the table's order, none with a base that takes none. A table without roles is
+ * a list of single values.
+ */
+export function integerListCombinations(field: FieldSpec): { value: string; label: string }[] {
+  const values = field.values ?? [];
+  const addons = values.filter((v) => v.listRole === 'addon');
+  const bases = values.filter((v) => v.listRole !== 'addon');
+  // Subsets in the table's order, by size: [], [a], [b], [a, b].
+  const sets: ValueSpec[][] = [[]];
+  for (const addon of addons) sets.push(...sets.map((s) => [...s, addon]));
+  sets.sort((a, b) => a.length - b.length);
   const out: { value: string; label: string }[] = [];
-  const addonSets = [[], [COMODO_ADDON_PRODUCTS[0]], [COMODO_ADDON_PRODUCTS[1]], COMODO_ADDON_PRODUCTS];
-  for (const base of COMODO_BASE_PRODUCTS) {
-    for (const addons of COMODO_NO_ADDON_PRODUCTS.includes(base.value as number) ? [[]] : addonSets) {
-      const parts = [base, ...addons];
+  for (const base of bases) {
+    for (const set of base.noAddons ? [[]] : sets) {
+      const parts = [base, ...set];
       out.push({ value: parts.map((p) => p.value).join(','), label: parts.map((p) => p.label).join(' + ') });
     }
   }
   return out;
 }
 
-function productItems(target: ValueTarget): CompletionItem[] {
-  return productCombinations().map((p, i) => ({
+function integerListItems(field: FieldSpec, target: ValueTarget): CompletionItem[] {
+  return integerListCombinations(field).map((p, i) => ({
     ...item(target, p.value, `${p.value} - ${p.label}`, i, p.label),
     filterText: byName(p.value, p.label),
   }));

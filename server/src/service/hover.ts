@@ -10,7 +10,6 @@ import type { JsonServices } from './jsonServices';
 import { isKey, type OrderModel } from './model';
 import type { OrderLanguageServiceParams, OrderSettings } from './types';
 import { readCsrValues } from './csrFields';
-import { productLabel } from './validation/rules/comodoProducts';
 
 export async function hoverOrder(
   model: OrderModel,
@@ -62,7 +61,12 @@ function valueSections(model: OrderModel, field: FieldSpec, node: ASTNode): stri
     const list = model.products;
     if (!list?.wellFormed) return [];
     return [
-      list.codes.map((c) => `- \`${c.code}\` ${productLabel(c.code) ?? 'is not a product code'}`).join('\n'),
+      list.codes
+        .map((c) => {
+          const label = field.values?.find((v) => v.value === c.code)?.label;
+          return `- \`${c.code}\` ${label ?? 'is not a listed value'}`;
+        })
+        .join('\n'),
     ];
   }
   if (field.values) {

@@ -6,7 +6,6 @@ import { OID } from '../oids';
 import type { DecodedCsr, SubjectAttribute } from '../types';
 import {
   attributeRef,
-  COMODO_ONLY,
   quote,
   statusFor,
   vendorSays,
@@ -25,7 +24,6 @@ const isWildcardProduct = (ctx: RuleContext) =>
 
 export const csrCnNotFqdn: CsrContentRule = {
   code: 'csr-cn-not-fqdn',
-  apis: COMODO_ONLY,
   description: 'The Common Name is not a fully-qualified domain name (products other than Intranet SSL).',
   check(csr, ctx) {
     if (isIntranet(ctx)) return [];
@@ -69,7 +67,6 @@ function fqdnHint(name: string): string {
 export const csrCnWildcardNotAllowed: CsrContentRule = {
   code: 'csr-cn-wildcard-not-allowed',
   statusCode: -5,
-  apis: COMODO_ONLY,
   description: 'A wildcard in the Common Name on a product that is not a wildcard product (35, 65).',
   check(csr, ctx) {
     if (!ctx.products?.length || isWildcardProduct(ctx)) return [];
@@ -91,7 +88,6 @@ export const csrCnWildcardNotAllowed: CsrContentRule = {
 export const csrCnWildcardRequired: CsrContentRule = {
   code: 'csr-cn-wildcard-required',
   statusCode: -6,
-  apis: COMODO_ONLY,
   description: 'A wildcard product (35, 65) whose Common Name does not hold exactly one wildcard.',
   check(csr, ctx) {
     if (!isWildcardProduct(ctx)) return [];
@@ -116,7 +112,6 @@ export const csrCnWildcardRequired: CsrContentRule = {
 export const csrIntranetFqdn: CsrContentRule = {
   code: 'csr-intranet-fqdn',
   statusCode: -18,
-  apis: COMODO_ONLY,
   description: 'Intranet SSL (44) whose server name is a fully-qualified domain name.',
   check(csr, ctx) {
     if (!isIntranet(ctx)) return [];
@@ -138,7 +133,6 @@ export const csrIntranetFqdn: CsrContentRule = {
 export const csrIntranetPublicIp: CsrContentRule = {
   code: 'csr-intranet-public-ip',
   statusCode: -19,
-  apis: COMODO_ONLY,
   description: 'Intranet SSL (44) whose server name is an Internet-reachable IP address.',
   check(csr, ctx) {
     if (!isIntranet(ctx)) return [];

@@ -1,11 +1,10 @@
 // Rules about the CSR as text and as DER: Comodo -9 (not base64) and -10 (cannot be decoded), and
 // a requested extension that cannot be read (the rest of the CSR can).
 import type { RequestedExtension } from '../types';
-import { BOTH_APIS, statusFor, vendorSays, type CsrContentRule, type CsrInputRule } from './types';
+import { statusFor, vendorSays, type CsrContentRule, type CsrInputRule } from './types';
 
 export const csrEmpty: CsrInputRule = {
   code: 'csr-empty',
-  apis: BOTH_APIS,
   description: 'The CSR value is empty.',
   check(analysis) {
     if (analysis.kind !== 'text-error' || analysis.text.code !== 'empty') return [];
@@ -21,7 +20,6 @@ export const csrEmpty: CsrInputRule = {
 
 export const csrTooLarge: CsrInputRule = {
   code: 'csr-too-large',
-  apis: BOTH_APIS,
   description: 'The CSR value is far longer than any certificate request (64 KB); it is not decoded.',
   check(analysis) {
     if (analysis.kind !== 'text-error' || analysis.text.code !== 'too-large') return [];
@@ -32,7 +30,6 @@ export const csrTooLarge: CsrInputRule = {
 export const csrNotBase64: CsrInputRule = {
   code: 'csr-not-base64',
   statusCode: -9,
-  apis: BOTH_APIS,
   description:
     'The CSR is not base64 data (a character outside the alphabet, bad padding, a BEGIN line without END).',
   check(analysis, ctx) {
@@ -57,7 +54,6 @@ export const csrNotBase64: CsrInputRule = {
 export const csrNotACsr: CsrInputRule = {
   code: 'csr-not-a-csr',
   statusCode: -10,
-  apis: BOTH_APIS,
   description: 'Base64, but not a PKCS#10 certificate request (truncated, another PEM kind, a certificate).',
   check(analysis, ctx) {
     let what: string;
@@ -89,7 +85,6 @@ export const csrNotACsr: CsrInputRule = {
 export const csrVersion: CsrContentRule = {
   code: 'csr-version',
   statusCode: -10,
-  apis: BOTH_APIS,
   description: 'The request version is not 0 (PKCS#10 v1; the Comodo document: "Version: 0").',
   check(csr, ctx) {
     if (csr.version === 0) return [];
@@ -108,7 +103,6 @@ export const csrVersion: CsrContentRule = {
 
 export const csrExtensionUnreadable: CsrContentRule = {
   code: 'csr-extension-unreadable',
-  apis: BOTH_APIS,
   description: 'A requested extension cannot be read; the rest of the CSR is decoded.',
   check(csr) {
     return csr.extensions

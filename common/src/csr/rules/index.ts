@@ -1,4 +1,5 @@
 // checkCsr: what the CA would say about a CSR for this order, one finding per problem.
+import { findCatalogue } from '../../catalogue';
 import type { CsrAnalysis } from '../analyse';
 import {
   csrCnNotFqdn,
@@ -72,7 +73,8 @@ export const CSR_CONTENT_RULES: readonly CsrContentRule[] = [
 export const CSR_RULES: readonly CsrRule[] = [...CSR_INPUT_RULES, ...CSR_CONTENT_RULES];
 
 export function resolveContext(context: CsrCheckContext): RuleContext {
-  const comodo = context.api === 'comodo-autoapplyssl';
+  const catalogue = findCatalogue(context.api);
+  const spec = catalogue?.csrRules;
   const prioritise = (context.prioritiseCSRValues ?? 'Y').trim().toUpperCase();
   const orderFieldIndex = new Map<string, { name: string; value: string }>();
   for (const [name, value] of Object.entries(context.orderFields ?? {})) {
@@ -84,12 +86,15 @@ export function resolveContext(context: CsrCheckContext): RuleContext {
   return {
     api: context.api,
     products: context.products,
-    // The document policy is the Comodo document's; other APIs get today's practice.
-    policy: comodo ? (context.policy ?? 'current') : 'current',
+    // The document policy is the document's that has a key rule; other APIs get today's practice.
+    policy: spec?.documentKeyPolicy ? (context.policy ?? 'current') : 'current',
     orderFields: context.orderFields,
     orderFieldIndex,
     prioritiseCSRValues: prioritise === 'N' ? 'N' : 'Y',
-    comodo,
+    catalogue,
+    rules: new Set(spec?.codes ?? []),
+    quoteStatusCodes: spec?.quoteStatusCodes ?? false,
+    documentKeyPolicy: spec?.documentKeyPolicy ?? false,
   };
 }
 
@@ -97,10 +102,10 @@ export function resolveContext(context: CsrCheckContext): RuleContext {
 export function checkCsr(analysis: CsrAnalysis, context: CsrCheckContext): CsrFinding[] {
   const ctx = resolveContext(context);
   const out: CsrFinding[] = [];
-  for (const rule of CSR_INPUT_RULES) if (rule.apis.includes(ctx.api)) out.push(...rule.check(analysis, ctx));
+  for (const rule of CSR_INPUT_RULES) if (ctx.rules.has(rule.code)) out.push(...rule.check(analysis, ctx));
   if (analysis.kind === 'decoded') {
     for (const rule of CSR_CONTENT_RULES) {
-      if (rule.apis.includes(ctx.api)) out.push(...rule.check(analysis.csr, ctx));
+      if (ctx.rules.has(rule.code)) out.push(...rule.check(analysis.csr, ctx));
     }
   }
   return out;

@@ -5,7 +5,8 @@
 // states no key rule, so its S/MIME orders get today's practice.
 import { COMODO_DOCUMENT_KEY, COMODO_DOCUMENT_SIGNATURES } from '../comodoCsrSpec';
 import type { PublicKeyInfo, SignatureInfo } from '../types';
-import { BOTH_APIS, statusFor, vendorSays, type CsrContentRule, type RuleContext } from './types';
+import { vendorName } from '../../catalogue';
+import { statusFor, vendorSays, type CsrContentRule, type RuleContext } from './types';
 
 const CURRENT_KEYS = 'RSA (rsaEncryption) of at least 2048 bits or EC P-256/P-384';
 const CURRENT_SIGNATURES = 'signed with SHA-256, SHA-384 or SHA-512';
@@ -15,8 +16,9 @@ const STRONG_HASHES = new Set(['sha256', 'sha384', 'sha512']);
 
 /** "Today's practice (...) requires X; the Comodo document v1.11 (...) allows Y." with the rule in force marked. */
 function bothRules(ctx: RuleContext, current: string, documented: string): string {
-  if (ctx.api !== 'comodo-autoapplyssl') {
-    return ` Today's practice requires ${current} (the SSL2Buy document states no key rule).`;
+  if (!ctx.documentKeyPolicy) {
+    const document = ctx.catalogue ? `the ${vendorName(ctx.catalogue)} document` : 'no document';
+    return ` Today's practice requires ${current} (${document} states no key rule).`;
   }
   const inForce = (p: string) => (ctx.policy === p ? ', in force' : '');
   return (
@@ -52,7 +54,6 @@ function keyAlgorithmAccepted(key: PublicKeyInfo, ctx: RuleContext): boolean {
 export const csrUnsupportedKeyAlgorithm: CsrContentRule = {
   code: 'csr-unsupported-key-algorithm',
   statusCode: -11,
-  apis: BOTH_APIS,
   description: 'The public key algorithm is not one the key policy accepts.',
   check(csr, ctx) {
     const key = csr.publicKey;
@@ -78,7 +79,6 @@ export const csrUnsupportedKeyAlgorithm: CsrContentRule = {
 export const csrUnsupportedKeySize: CsrContentRule = {
   code: 'csr-unsupported-key-size',
   statusCode: -13,
-  apis: BOTH_APIS,
   description:
     "The key size is outside what the key policy accepts (RSA bits; EC P-521 under today's practice).",
   check(csr, ctx) {
@@ -120,7 +120,6 @@ export function describeSignature(sig: SignatureInfo): string {
 export const csrUnsupportedSignature: CsrContentRule = {
   code: 'csr-unsupported-signature-algorithm',
   statusCode: -11,
-  apis: BOTH_APIS,
   description: 'The signature algorithm (digest) is not one the key policy accepts.',
   check(csr, ctx) {
     // An unaccepted key algorithm is reported once, by csr-unsupported-key-algorithm.
@@ -148,7 +147,6 @@ export const csrUnsupportedSignature: CsrContentRule = {
 export const csrBadSignature: CsrContentRule = {
   code: 'csr-bad-signature',
   statusCode: -12,
-  apis: BOTH_APIS,
   description: "The request's signature does not verify with its own public key.",
   check(csr, ctx) {
     const v = csr.signature.verify;
@@ -169,7 +167,6 @@ export const csrBadSignature: CsrContentRule = {
 
 export const csrSignatureUnchecked: CsrContentRule = {
   code: 'csr-signature-unchecked',
-  apis: BOTH_APIS,
   description: 'The signature could not be checked here (unknown or unsupported algorithm).',
   check(csr) {
     const v = csr.signature.verify;

@@ -6,7 +6,6 @@ import { COMODO_SUBJECT_FIELDS } from '../comodoCsrSpec';
 import type { SubjectAttribute } from '../types';
 import {
   attributeRef,
-  COMODO_ONLY,
   quote,
   statusFor,
   vendorSays,
@@ -41,7 +40,6 @@ function pairs(
 }
 export const csrOrderFieldDiffers: CsrContentRule = {
   code: 'csr-order-field-differs',
-  apis: COMODO_ONLY,
   description:
     'An order argument and the CSR give different values; prioritiseCSRValues decides which the CA uses.',
   check(csr, ctx) {
@@ -76,7 +74,6 @@ function writtenName(ctx: RuleContext, name: string): string | undefined {
 export const csrOrderFieldRequired: CsrContentRule = {
   code: 'csr-order-field-required',
   statusCode: -3,
-  apis: COMODO_ONLY,
   description:
     'An address argument (streetAddress1, localityName, stateOrProvinceName, postalCode) that neither the order nor the CSR gives.',
   check(csr, ctx) {

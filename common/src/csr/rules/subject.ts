@@ -4,20 +4,11 @@ import { COMODO_SUBJECT_FIELDS, comodoSubjectField } from '../comodoCsrSpec';
 import { COUNTRY_SUGGESTIONS, isIso3166Alpha2 } from '../../countries';
 import { OID } from '../oids';
 import { charLength, isAscii } from '../strings';
-import {
-  attributeRef,
-  COMODO_ONLY,
-  quote,
-  statusFor,
-  vendorSays,
-  type CsrContentRule,
-  type CsrFinding,
-} from './types';
+import { attributeRef, quote, statusFor, vendorSays, type CsrContentRule, type CsrFinding } from './types';
 
 export const csrMissingSubjectField: CsrContentRule = {
   code: 'csr-missing-subject-field',
   statusCode: -8,
-  apis: COMODO_ONLY,
   description:
     'The subject lacks a field the document requires: Common Name, Organization Name, Country Name.',
   check(csr, ctx) {
@@ -38,7 +29,6 @@ export const csrMissingSubjectField: CsrContentRule = {
 export const csrCountryInvalid: CsrContentRule = {
   code: 'csr-country-invalid',
   statusCode: -7,
-  apis: COMODO_ONLY,
   description: 'The Country Name is not an ISO 3166-1 alpha-2 code.',
   check(csr, ctx) {
     return csr.subject
@@ -65,7 +55,6 @@ export const csrCountryInvalid: CsrContentRule = {
 
 export const csrSubjectTooLong: CsrContentRule = {
   code: 'csr-subject-too-long',
-  apis: COMODO_ONLY,
   description: "A subject value is longer than the document's maximum for its field.",
   check(csr) {
     const out: CsrFinding[] = [];
@@ -87,7 +76,6 @@ export const csrSubjectTooLong: CsrContentRule = {
 
 export const csrSubjectType: CsrContentRule = {
   code: 'csr-subject-string-type',
-  apis: COMODO_ONLY,
   description: 'A subject value uses an ASN.1 string type the document does not list for its field.',
   check(csr, ctx) {
     const out: CsrFinding[] = [];
@@ -124,7 +112,6 @@ export const csrSubjectType: CsrContentRule = {
 
 export const csrSubjectIgnored: CsrContentRule = {
   code: 'csr-subject-field-ignored',
-  apis: COMODO_ONLY,
   description:
     'A subject field the document does not list: "Any other fields MAY be present, but will be ignored."',
   check(csr) {

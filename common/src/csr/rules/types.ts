@@ -1,11 +1,12 @@
 // The shape of a CSR rule and of what it finds. One rule, one place: each rule is a small function
 // with a stable code (the diagnostic's `code`), the status code the CA would answer, and a test
 // that triggers it and one that does not (test/unit/csr/rules.*.test.ts).
-import { comodoAutoApplySsl, statusMeaning } from '../../catalogue';
+import { statusMeaning, vendorName, type ApiCatalogue } from '../../catalogue';
 import type { CsrAnalysis } from '../analyse';
 import type { DecodedCsr, SubjectAttribute } from '../types';
 
-export type CsrApi = 'comodo-autoapplyssl' | 'ssl2buy-sectigo-pac-enterprise';
+/** An order API's id (`$api`): its catalogue's `csrRules` say which rules apply and how. */
+export type CsrApi = string;
 
 /** `csr.keyPolicy`: today's CA practice, or the Comodo document v1.11 as written. */
 export type CsrPolicy = 'current' | 'document';
@@ -51,16 +52,20 @@ export interface RuleContext {
   /** Non-empty order fields by lower-case name (Comodo names are case-insensitive). */
   orderFieldIndex: ReadonlyMap<string, { name: string; value: string }>;
   prioritiseCSRValues: 'Y' | 'N';
-  /** TLS order with Comodo's document rules (not the S/MIME API). */
-  comodo: boolean;
+  /** The API's catalogue; undefined for an id no catalogue has (then no rule applies). */
+  catalogue: ApiCatalogue | undefined;
+  /** The codes of the rules that apply (the catalogue's `csrRules.codes`). */
+  rules: ReadonlySet<string>;
+  /** The rules' status codes are the API's own (`csrRules.quoteStatusCodes`). */
+  quoteStatusCodes: boolean;
+  /** `csr.keyPolicy: "document"` means this API's document (`csrRules.documentKeyPolicy`). */
+  documentKeyPolicy: boolean;
 }
 
 export interface CsrRule {
   code: string;
   /** The Comodo status code, when there is one. */
   statusCode?: number;
-  /** Which APIs the rule applies to. */
-  apis: readonly CsrApi[];
   /** One line for documentation and tests. */
   description: string;
 }
@@ -75,18 +80,15 @@ export interface CsrContentRule extends CsrRule {
   check(csr: DecodedCsr, ctx: RuleContext): CsrFinding[];
 }
 
-export const BOTH_APIS: readonly CsrApi[] = ['comodo-autoapplyssl', 'ssl2buy-sectigo-pac-enterprise'];
-export const COMODO_ONLY: readonly CsrApi[] = ['comodo-autoapplyssl'];
-
 /**
  * ` Comodo would answer: "The CSR uses an unsupported key size!"`, to end a message with. The
  * status code itself leads the diagnostic (`findingText`), so the line starts with what matters.
  */
 export function vendorSays(ctx: RuleContext, statusCode: number | undefined, field?: string): string {
-  if (ctx.api !== 'comodo-autoapplyssl' || statusCode === undefined) return '';
-  let meaning = statusMeaning(comodoAutoApplySsl, statusCode) ?? '';
+  if (!ctx.quoteStatusCodes || !ctx.catalogue || statusCode === undefined) return '';
+  let meaning = statusMeaning(ctx.catalogue, statusCode) ?? '';
   if (field) meaning = meaning.replace('xxxx', field);
-  return ` Comodo would answer: "${meaning}"`;
+  return ` ${vendorName(ctx.catalogue)} would answer: "${meaning}"`;
 }
 
 /** A finding as a diagnostic's message: `-13: The key is RSA 1024-bit, too small. ...`. */
@@ -94,9 +96,9 @@ export function findingText(finding: CsrFinding): string {
   return finding.statusCode === undefined ? finding.message : `${finding.statusCode}: ${finding.message}`;
 }
 
-/** The status code to attach: Comodo's codes only mean something for a Comodo order. */
+/** The status code to attach: the rules' codes only mean something to the API whose codes they are. */
 export function statusFor(ctx: RuleContext, statusCode: number | undefined): number | undefined {
-  return ctx.api === 'comodo-autoapplyssl' ? statusCode : undefined;
+  return ctx.quoteStatusCodes ? statusCode : undefined;
 }
 
 export function attributeRef(a: SubjectAttribute): NonNullable<CsrFinding['attribute']> {

@@ -2,7 +2,7 @@
 // short statement first (`-3: 'isCustomerValidated' is missing.`), so that the Problems panel
 // shows what matters before it cuts the line; then what to do; then the vendor's own words: the
 // status message (Comodo -2/-3/-4, from the catalogue) or the document's row (SSL2Buy).
-import type { ApiCatalogue, FieldSpec } from '../../../../common/src/catalogue';
+import { vendorName, type ApiCatalogue, type FieldSpec } from '../../../../common/src/catalogue';
 import { fieldTypeText } from '../docs';
 
 export type ProblemKind = 'unknownField' | 'missingField' | 'invalidValue';
@@ -57,6 +57,4 @@ export function vendorMessage(
   return `${statusLead(api, kind)}${statement} ${vendorRule(api, kind, field)}`;
 }
 
-export function vendorName(api: ApiCatalogue): string {
-  return api.title.split(' ')[0];
-}
+export { vendorName };
