@@ -2,7 +2,9 @@
 // code-server. esbuild has bundled every dependency, so vsce runs with --no-dependencies.
 // Afterwards the package is opened and checked: every file the manifest points at, the two
 // bundles, the README and the licence must be inside, so a mistake in .vscodeignore fails here;
-// and the package must be at most MAX_VSIX_KB.
+// no bundle may carry a development-only package (package-lock.json's `dev`, read against the
+// bundles' source maps); and the package must
+// be at most MAX_VSIX_KB.
 // The README's relative image links are left as they are (--no-rewrite-relative-links): the
 // repository is not on GitHub, for vsce to rewrite them to.
 import { execFileSync } from 'node:child_process';
@@ -39,11 +41,13 @@ function requiredEntries(manifest) {
   const paths = new Set([
     'package.json',
     'readme.md',
+    'changelog.md',
     'LICENSE.txt',
     manifest.main.replace(/^\.\//, '').replace(/(\.js)?$/, '.js'),
     'server/out/server.js',
     SHARED_LIBRARIES_OUT,
   ]);
+  if (manifest.icon) paths.add(manifest.icon);
   const c = manifest.contributes ?? {};
   for (const l of c.languages ?? []) if (l.configuration) paths.add(l.configuration);
   for (const g of c.grammars ?? []) paths.add(g.path);
@@ -75,6 +79,25 @@ function listFiles(dir) {
   return out;
 }
 
+/**
+ * Packages that a packaged bundle carries (from its source map) and that package-lock.json marks
+ * `dev` (needed only to build and test, such as node-forge, the CSR benchmark's peer): code the
+ * extension runs must come from a dependency.
+ */
+function devPackagesInBundles(bundles) {
+  const lock = JSON.parse(readFileSync('package-lock.json', 'utf8')).packages ?? {};
+  const found = new Set();
+  for (const bundle of bundles) {
+    const map = JSON.parse(readFileSync(`${bundle}.map`, 'utf8'));
+    for (const source of map.sources) {
+      const m = /^(?:\.\.\/)*((?:node_modules\/(?:@[^/]+\/)?[^/]+\/)+)/.exec(source);
+      const key = m?.[1].replace(/\/$/, '');
+      if (key && lock[key]?.dev) found.add(`${key} (in ${bundle})`);
+    }
+  }
+  return [...found];
+}
+
 function main() {
   mkdirSync('dist', { recursive: true });
   execFileSync(
@@ -89,6 +112,16 @@ function main() {
     console.error(`[package] missing from ${VSIX}:\n  ${missing.join('\n  ')}`);
     process.exit(1);
   }
+  const bundles = [...entries]
+    .filter((e) => e.endsWith('.js') && e.startsWith('extension/') && e.includes('/out/'))
+    .map((e) => e.slice('extension/'.length));
+  const dev = devPackagesInBundles(bundles);
+  if (dev.length) {
+    console.error(
+      `[package] packages needed only for development bundled into the package:\n  ${dev.join('\n  ')}`,
+    );
+    process.exit(1);
+  }
   const kb = (statSync(VSIX).size / 1024).toFixed(1);
   if (Number(kb) > MAX_VSIX_KB) {
     console.error(
@@ -97,7 +130,7 @@ function main() {
     process.exit(1);
   }
   console.log(
-    `[package] ${VSIX}: ${entries.size} entries, ${kb} KB, every file the manifest names present, at most ${MAX_VSIX_KB} KB`,
+    `[package] ${VSIX}: ${entries.size} entries, ${kb} KB, every file the manifest names present, no development-only package bundled, at most ${MAX_VSIX_KB} KB`,
   );
 }
 
