@@ -2,7 +2,7 @@
 // code-server 4.100.3 of its own, starts the local sandbox of the order APIs when it is built,
 // opens a fresh copy of examples/ as the workspace (so trying the quick fixes never modifies the
 // repository's files; the copy is made anew at each start), and prints the URL. Ctrl+C stops
-// everything. The getting-started walkthrough opens on the first start of this state folder.
+// everything.
 //
 //   --port N   code-server's port (default 8123, or a free one when that is taken; 0: a free one)
 //   --sandbox-port N   the sandbox's port (default: the one examples/.vscode/settings.json names;

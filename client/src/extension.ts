@@ -15,34 +15,11 @@ import { registerNewOrder } from './commands/newOrder';
 
 let client: LanguageClient | undefined;
 
-const WALKTHROUGH = 'gettingStarted';
-const WALKTHROUGH_SHOWN = 'certOrder.walkthroughShown';
-const OPEN_ON_INSTALL = 'workbench.welcomePage.walkthroughs.openOnInstall';
-
-/**
- * The getting-started walkthrough, once per user profile, on the first activation: VS Code opens
- * a new extension's walkthrough itself only when it is installed in a running window, not one
- * installed before the window starts (`npm start`, a VSIX installed from the command line). Not
- * when the user turned that opening off (OPEN_ON_INSTALL, as the browser tests do), nor in tests.
- */
-async function openWalkthroughOnFirstStart(context: vscode.ExtensionContext): Promise<void> {
-  if (context.globalState.get<boolean>(WALKTHROUGH_SHOWN)) return;
-  if (context.extensionMode === vscode.ExtensionMode.Test) return;
-  if (vscode.workspace.getConfiguration().get<boolean>(OPEN_ON_INSTALL) === false) return;
-  await context.globalState.update(WALKTHROUGH_SHOWN, true);
-  await vscode.commands.executeCommand(
-    'workbench.action.openWalkthrough',
-    `${context.extension.id}#${WALKTHROUGH}`,
-    false,
-  );
-}
-
 export async function activate(context: vscode.ExtensionContext): Promise<void> {
   // Submission first: its commands work even if the language server fails to start.
   registerSubmission(context, () => client);
   registerDecodeCsr(context, () => client);
   registerNewOrder(context);
-  void openWalkthroughOnFirstStart(context);
   registerCopyText(context);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {

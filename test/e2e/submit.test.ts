@@ -46,9 +46,54 @@ test(
     await screenshot(page, 'submission-panel');
 
     // Asked once for this workspace and URL: the second submission goes without the question.
+    // The panel was scrolled to its bottom: the new result opens at its heading.
     const first = (await panel.locator('#record-id').textContent()) ?? '';
+    await panel.locator('#response-raw').scrollIntoViewIfNeeded();
+    assert.ok((await panel.locator('body').evaluate(() => window.scrollY)) > 0, 'scrolled down');
     await runCommand(page, 'Certificate Orders: Submit Order to Demo');
     await panel.locator('#record-id', { hasNotText: first }).waitFor({ timeout: 60_000 });
     assert.equal(await question.count(), 0, 'not asked again');
+    await waitUntil(async () => (await panel.locator('body').evaluate(() => window.scrollY)) === 0);
+    assert.ok(await panel.locator('#summary').isVisible());
+  },
+);
+
+/** Polls `probe` until it holds (a condition, not a fixed sleep); fails after `timeoutMs`. */
+async function waitUntil(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+test(
+  'in a narrow panel (320 px) the values wrap and every Copy button stays in view',
+  { timeout: 120_000 },
+  async () => {
+    const { page } = wb;
+    const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    await panel.locator('#order-number').waitFor({ timeout: 60_000 });
+    // The webview's frame made 320 px wide, as a narrow editor group makes it.
+    const frame = page.locator('iframe.webview.ready');
+    await frame.evaluate((el) => {
+      (el as HTMLElement).style.width = '320px';
+    });
+    await waitUntil(async () => (await panel.locator('body').evaluate(() => window.innerWidth)) === 320);
+    const layout = await panel.locator('body').evaluate(() => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+      buttons: Array.from(document.querySelectorAll('button.copy')).map(
+        (b) => b.getBoundingClientRect().right,
+      ),
+    }));
+    assert.ok(layout.buttons.length > 0, 'the panel has Copy buttons');
+    assert.ok(
+      layout.scrollWidth <= layout.width,
+      `no horizontal scrolling: ${layout.scrollWidth} > ${layout.width}`,
+    );
+    for (const right of layout.buttons)
+      assert.ok(right <= layout.width, `a Copy button at ${right} px of ${layout.width}`);
+    await screenshot(page, 'submission-panel-320');
   },
 );

@@ -58,19 +58,33 @@ function headerLines(headers: Record<string, string>): string {
     .join('\n');
 }
 
-function dcvBlock(kind: 'response' | 'csr', title: string, v: DcvValues): string {
+function dcvTable(kind: 'response' | 'csr', v: DcvValues): string {
   const row = (label: string, part: string, value: string, pre = false): string =>
     `<tr><th>${escapeHtml(label)}</th><td>${valueWithCopy(`dcv-${kind}-${part}`, value, true, pre ? 'pre' : 'code')}</td></tr>`;
-  return `<section id="dcv-from-${kind}" class="dcv-set">
-  <h3>${escapeHtml(title)}</h3>
-  <p class="basis">From ${escapeHtml(v.basis)}.</p>
-  <table>
+  return `<table>
     ${row('File URL', 'file-path', v.filePath)}
     ${row('File content', 'file-content', v.fileContent, true)}
     ${row('CNAME host', 'cname-host', v.cnameHost)}
     ${row('CNAME target', 'cname-target', v.cnameTarget)}
-  </table>
+  </table>`;
+}
+
+/**
+ * One set of DCV values. `publish`: these are the values to put in place (shown open); otherwise
+ * they are for reference only (the CA returned its own), folded and labelled so.
+ */
+function dcvBlock(kind: 'response' | 'csr', title: string, v: DcvValues, publish: boolean): string {
+  const body = `<p class="basis">From ${escapeHtml(v.basis)}.</p>
+  ${dcvTable(kind, v)}`;
+  if (publish)
+    return `<section id="dcv-from-${kind}" class="dcv-set dcv-publish">
+  <h3>${escapeHtml(title)}</h3>
+  ${body}
 </section>`;
+  return `<details id="dcv-from-${kind}" class="dcv-set dcv-reference">
+  <summary>${escapeHtml(title)}</summary>
+  ${body}
+</details>`;
 }
 
 function dcvSection(record: SubmissionRecord): string {
@@ -82,8 +96,22 @@ function dcvSection(record: SubmissionRecord): string {
     parts.push(
       `<p id="dcv-mismatch" class="warning">The MD5 the CA returned is not the MD5 of the CSR that was sent.</p>`,
     );
-  if (dcv.fromResponse) parts.push(dcvBlock('response', 'Values the CA returned', dcv.fromResponse));
-  if (dcv.fromCsr) parts.push(dcvBlock('csr', 'Values from the CSR', dcv.fromCsr));
+  // What the CA returned is what it checks: those are the values to publish. Values computed from
+  // the CSR are then for reference only (they follow the convention below, which may not be the
+  // CA's for this order), folded; without the CA's, they are the ones to use.
+  if (dcv.fromResponse)
+    parts.push(dcvBlock('response', 'Publish these: the values the CA returned', dcv.fromResponse, true));
+  if (dcv.fromCsr)
+    parts.push(
+      dcv.fromResponse
+        ? dcvBlock(
+            'csr',
+            'For reference only, do not publish: the same values computed from the CSR',
+            dcv.fromCsr,
+            false,
+          )
+        : dcvBlock('csr', 'Publish these: the values computed from the CSR', dcv.fromCsr, true),
+    );
   if (dcv.csrHashes)
     parts.push(`<table id="csr-hashes">
     <tr><th>CSR MD5 (DER)</th><td>${valueWithCopy('csr-md5', dcv.csrHashes.md5, true)}</td></tr>
@@ -124,11 +152,15 @@ h1 { font-size: 1.4em; } h2 { font-size: 1.15em; margin-top: 1.5em; border-botto
 .outcome-success { color: var(--vscode-testing-iconPassed, var(--vscode-foreground)); }
 .outcome-error, .outcome-not-sent, .outcome-maybe-placed { color: var(--vscode-errorForeground); }
 .outcome-unexpected, .warning { color: var(--vscode-editorWarning-foreground, var(--vscode-errorForeground)); }
-table { border-collapse: collapse; } th { text-align: left; vertical-align: top; padding: 2px 1em 2px 0; font-weight: 600; } td { padding: 2px 0; }
+table { border-collapse: collapse; width: 100%; table-layout: fixed; } th { text-align: left; vertical-align: top; padding: 2px 1em 2px 0; font-weight: 600; width: 10em; } td { padding: 2px 0; }
+td, code { overflow-wrap: anywhere; }
+/* A narrow editor group (down to 320 px): labels above their values, values wrap, Copy stays in view. */
+@media (max-width: 520px) { body { padding: 0 0.5em 2em; } th, td { display: block; width: auto; } th { padding-top: 0.5em; } }
+.dcv-reference summary { cursor: pointer; color: var(--vscode-descriptionForeground); margin: 0.75em 0 0.25em; }
 code, pre { font-family: var(--vscode-editor-font-family); font-size: var(--vscode-editor-font-size); }
 pre { background: var(--vscode-textCodeBlock-background); padding: 0.5em; white-space: pre-wrap; word-break: break-all; margin: 0.25em 0; }
 .meaning, .note, .basis { color: var(--vscode-descriptionForeground); }
-button.copy { color: var(--vscode-button-secondaryForeground, var(--vscode-button-foreground)); background: var(--vscode-button-secondaryBackground, var(--vscode-button-background)); border: none; padding: 1px 8px; cursor: pointer; margin-left: 0.5em; }
+button.copy { white-space: nowrap; color: var(--vscode-button-secondaryForeground, var(--vscode-button-foreground)); background: var(--vscode-button-secondaryBackground, var(--vscode-button-background)); border: none; padding: 1px 8px; cursor: pointer; margin-left: 0.5em; }
 button.copy:hover { background: var(--vscode-button-secondaryHoverBackground, var(--vscode-button-hoverBackground)); }
 #order-number { font-size: 1.3em; font-weight: 600; }
 `;
@@ -137,6 +169,11 @@ button.copy:hover { background: var(--vscode-button-secondaryHoverBackground, va
 // page that was somehow made to post other text cannot put it on the clipboard.
 const SCRIPT = `
 const vscode = acquireVsCodeApi();
+// Each result is a new page: its heading first. The webview host restores the previous page's
+// scroll position after the new one loads, so scroll to the top once that is done too.
+const toTop = () => window.scrollTo(0, 0);
+toTop();
+window.addEventListener('load', () => { toTop(); requestAnimationFrame(toTop); setTimeout(toTop, 50); });
 document.addEventListener('click', (event) => {
   const button = event.target.closest('button.copy');
   if (!button) return;

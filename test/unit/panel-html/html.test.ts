@@ -118,6 +118,54 @@ describe('renderSubmissionHtml', () => {
     assert.equal(fieldId('APIError.ErrorField'), 'field-APIError-ErrorField');
   });
 
+  it("labels which DCV values to publish: the CA's, the CSR's folded as reference; the CSR's when the CA gave none", () => {
+    const values = (basis: string, v: string) => ({
+      basis,
+      filePath: `http://example.com/.well-known/pki-validation/${v}.txt`,
+      fileContent: `${v}\nsectigo.com`,
+      cnameHost: `_${v}.example.com`,
+      cnameTarget: `${v}.sectigo.com`,
+    });
+    const success = {
+      kind: 'success' as const,
+      statusCode: 0,
+      statusMeaning: 'ok',
+      orderNumber: '1',
+      fields: [],
+    };
+    const both = renderSubmissionHtml(
+      {
+        ...base,
+        parsed: success,
+        dcv: {
+          convention: 'c',
+          domain: 'example.com',
+          fromResponse: values('the MD5 and SHA-1 the CA returned', 'CA'),
+          fromCsr: values('the CSR', 'CSR'),
+        },
+      },
+      opts,
+    );
+    assert.match(
+      both,
+      /<section id="dcv-from-response" class="dcv-set dcv-publish">\s*<h3>Publish these: the values the CA returned<\/h3>/,
+    );
+    assert.match(
+      both,
+      /<details id="dcv-from-csr" class="dcv-set dcv-reference">\s*<summary>For reference only, do not publish: [^<]*<\/summary>/,
+    );
+    assert.ok(both.indexOf('dcv-from-response') < both.indexOf('dcv-from-csr'), "the CA's first");
+    const csrOnly = renderSubmissionHtml(
+      { ...base, parsed: success, dcv: { convention: 'c', fromCsr: values('the CSR', 'CSR') } },
+      opts,
+    );
+    assert.match(
+      csrOnly,
+      /<section id="dcv-from-csr" class="dcv-set dcv-publish">\s*<h3>Publish these: the values computed from the CSR<\/h3>/,
+    );
+    assert.doesNotMatch(csrOnly, /<details/);
+  });
+
   it('shows a lost answer as "may have been placed", and an empty panel without a record', () => {
     const html = renderSubmissionHtml(
       { ...base, failure: { kind: 'maybe-sent', code: 'UND_ERR_HEADERS_TIMEOUT', message: 'Timed out' } },
