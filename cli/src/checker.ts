@@ -1,5 +1,8 @@
 // The language server's checks, outside the editor: the same pure order service and CSR features
 // the server builds (server/src/serverMain.ts), with Node's file system, over files on disk.
+// `file:` references are read as the server reads them in a trusted window: only inside the root
+// (the repository, as the workspace folder in the editor) by real path, or, for an order named
+// outside the root, inside the order's own folder; always bounded (server/src/localFiles.ts).
 import { pathToFileURL } from 'node:url';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import type { Diagnostic } from 'vscode-languageserver-types';
@@ -7,7 +10,8 @@ import { CsrCache, csrTextFromBytes } from '../../common/src/csr';
 import { defaultSettings, type OrderSettings } from '../../common/src/settings';
 import { createCsrFeatures, isCsrDocument, type CsrFeatures } from '../../server/src/csr';
 import { listLocalDirectory, readBounded, readLocalFile } from '../../server/src/localFiles';
-import { getOrderLanguageService, type OrderLanguageService } from '../../server/src/service';
+import { getOrderLanguageService, type OrderLanguageService, type ReadFile } from '../../server/src/service';
+import { containedReader, WorkspaceScope } from '../../server/src/workspace';
 
 export type FileKind = 'order' | 'csr';
 
@@ -25,6 +29,8 @@ export interface Checker {
   /** The CSR decode cache the CSR features share (a CSR used by many orders is decoded once). */
   cache: CsrCache;
   settings: OrderSettings;
+  /** The reader of `file:` references: inside the root (or an order's own folder outside it), bounded. */
+  readFile: ReadFile;
   /** Checks one file; rejects when it cannot be read. */
   check(path: string, absolutePath: string): Promise<CheckedFile>;
   /** Checks an order's text as read from `absolutePath` (its `file:` CSRs are read relative to it). */
@@ -35,11 +41,21 @@ export function kindOf(path: string): FileKind {
   return isCsrDocument({ languageId: '', uri: path }) ? 'csr' : 'order';
 }
 
-export function createChecker(keyPolicy: OrderSettings['csr']['keyPolicy'] = 'current'): Checker {
+/** `root`: the folder `file:` references are read inside (absolute); see files.ts findRoot. */
+export function createChecker(
+  root: string,
+  keyPolicy: OrderSettings['csr']['keyPolicy'] = 'current',
+): Checker {
   const cache = new CsrCache();
   const csr = createCsrFeatures(cache);
+  // The command line is the user's own choice, as a trusted window is: an order named outside the
+  // root has its references read in its own folder.
+  const readFile = containedReader(
+    new WorkspaceScope([{ uri: pathToFileURL(root).href }], true),
+    readLocalFile,
+  );
   const service = getOrderLanguageService({
-    readFile: readLocalFile,
+    readFile,
     listDirectory: listLocalDirectory,
     csr: csr.participant,
   });
@@ -55,6 +71,7 @@ export function createChecker(keyPolicy: OrderSettings['csr']['keyPolicy'] = 'cu
     cache,
     settings,
     checkOrderText,
+    readFile,
     async check(path, absolutePath) {
       const bytes = await readBounded(absolutePath);
       if (kindOf(path) === 'csr') {

@@ -11,7 +11,6 @@ import {
 } from '../../common/src/csr';
 import { checkCsrDocument } from '../../server/src/csr/csrDocument';
 import { checkInput } from '../../server/src/csr/participant';
-import { readLocalFile } from '../../server/src/localFiles';
 import type { Checker } from './checker';
 
 export interface DecodeOutcome {
@@ -82,7 +81,7 @@ export async function decodeCsrFile(
   // The report's title is the URI's last segment: 'standard input' for `-`.
   const uri = absolutePath ? pathToFileURL(absolutePath).href : 'untitled:/standard%20input';
   const isOrder = /\.order\.json$/i.test(name);
-  const env = { settings: checker.settings, service: checker.service, readFile: readLocalFile };
+  const env = { settings: checker.settings, service: checker.service, readFile: checker.readFile };
   if (isOrder) {
     const document = TextDocument.create(uri, 'cert-order', 1, Buffer.from(bytes).toString('utf8'));
     const result = await checker.csr.decode({ uri }, { ...env, document });

@@ -1,5 +1,6 @@
 // Which files `cert-order check` reads: the paths, folders and globs given, or every
-// `*.order.json` under the current folder. node_modules and .git are never searched.
+// `*.order.json` under the current folder. node_modules and .git are never searched. And the root
+// inside which their `file:` references are read.
 import { lstat, stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { glob, isDynamicPattern } from 'tinyglobby';
@@ -49,4 +50,23 @@ export async function findFiles(operands: readonly string[], cwd: string): Promi
     out.push({ display: display(cwd, normal), absolute: normal });
   }
   return out;
+}
+
+/**
+ * The folder `file:` references are read inside: `--root` when given (it must be a folder), else
+ * the git work tree holding the current folder (the nearest folder above it with a `.git`, a
+ * folder or a worktree's file: the repository, as the workspace folder is in the editor), else
+ * the current folder.
+ */
+export async function findRoot(cwd: string, given?: string): Promise<string> {
+  if (given !== undefined) {
+    const root = path.resolve(cwd, given);
+    const info = await stat(root).catch(() => undefined);
+    if (!info?.isDirectory()) throw new UsageError(`--root ${given}: not a folder`);
+    return root;
+  }
+  for (let dir = path.resolve(cwd); ; dir = path.dirname(dir)) {
+    if (await lstat(path.join(dir, '.git')).catch(() => undefined)) return dir;
+    if (path.dirname(dir) === dir) return path.resolve(cwd);
+  }
 }

@@ -11,7 +11,7 @@ import { startSandbox } from '../../sandbox/src/server';
 import { readBounded } from '../../server/src/localFiles';
 import { createChecker, type CheckedFile } from './checker';
 import { decodeCsrFile } from './decodeCsr';
-import { findFiles, UsageError } from './files';
+import { findFiles, findRoot, UsageError } from './files';
 import { countAll, type CheckReport, type FileError } from './formats/common';
 import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
@@ -31,9 +31,13 @@ Commands:
       --format text|json|sarif|github   Output format (default: text).
       --max-warnings N                  Exit 1 when there are more than N warnings.
       --key-policy current|document     The CSR key and signature rule (default: current).
+      --root DIR                        Read file: CSR references only inside DIR (default: the
+                                        git work tree holding the current folder, else the
+                                        current folder; an order outside it: its own folder).
   decode-csr FILE|-       Decode a CSR (a .csr/.pem file, an order's CSR, or standard input).
       --format text|json                Output format (default: text).
       --key-policy current|document
+      --root DIR                        As for check.
   submit --demo|--production FILE
                           Send an order as the editor's Submit commands do; the answer is printed
                           and kept in the history. Credentials only from CERT_ORDER_* variables.
@@ -103,6 +107,7 @@ async function check(args: string[], io: Io): Promise<number> {
       format: { type: 'string' },
       'max-warnings': { type: 'string' },
       'key-policy': { type: 'string' },
+      root: { type: 'string' },
     },
   });
   const format = oneOf('format', values.format, ['text', 'json', 'sarif', 'github'] as const, 'text');
@@ -112,7 +117,7 @@ async function check(args: string[], io: Io): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
       throw new UsageError(`--max-warnings takes a whole number, not ${values['max-warnings']}`);
   }
-  const checker = createChecker(keyPolicy(values['key-policy']));
+  const checker = createChecker(await findRoot(io.cwd, values.root), keyPolicy(values['key-policy']));
   const found = await findFiles(positionals, io.cwd);
   // Several files at once: each check waits on the file system (realpath, stat, open, read) more
   // than it computes, so one at a time leaves the process idle most of the run. The report keeps
@@ -155,7 +160,7 @@ async function decode(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
     allowPositionals: true,
-    options: { format: { type: 'string' }, 'key-policy': { type: 'string' } },
+    options: { format: { type: 'string' }, 'key-policy': { type: 'string' }, root: { type: 'string' } },
   });
   const format = oneOf('format', values.format, ['text', 'json'] as const, 'text');
   if (positionals.length !== 1) throw new UsageError('decode-csr takes one FILE, or - for standard input');
@@ -168,7 +173,7 @@ async function decode(args: string[], io: Io): Promise<number> {
     io.stderr.write(`cert-order: cannot read ${name}: ${err instanceof Error ? err.message : String(err)}\n`);
     return EXIT.usage;
   }
-  const checker = createChecker(keyPolicy(values['key-policy']));
+  const checker = createChecker(await findRoot(io.cwd, values.root), keyPolicy(values['key-policy']));
   const outcome = await decodeCsrFile(checker, name, absolute, bytes);
   if (format === 'json') io.stdout.write(JSON.stringify(outcome.json, null, 2) + '\n');
   else if (outcome.report !== undefined) io.stdout.write(outcome.report.replace(/\n?$/, '\n'));

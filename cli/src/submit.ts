@@ -32,7 +32,7 @@ import { resultMessage } from '../../client/src/submission/messages';
 import { readBounded } from '../../server/src/localFiles';
 import { isInsideFolder } from '../../common/src/protocol/csrFile';
 import { createChecker, type CheckedFile } from './checker';
-import { UsageError } from './files';
+import { findRoot, UsageError } from './files';
 import { formatText } from './formats/text';
 import { version } from '../../package.json';
 
@@ -261,7 +261,7 @@ export async function submit(args: string[], io: SubmitIo): Promise<number> {
     if (missing) return notSent(`${display} was not sent: ${missing}`);
   }
 
-  const checker = createChecker();
+  const checker = createChecker(await findRoot(io.cwd));
   let checked: CheckedFile | undefined;
   const fieldErrors: string[] = [];
   // `file:` CSRs are sent only from inside the current folder (the workspace of a pipeline), or
