@@ -77,14 +77,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       if (documents.get(uri)?.version === version && !again.has(uri)) {
         await connection.sendDiagnostics({ uri, version, diagnostics });
       }
-      if (!isCsr) {
-        // Which CSR files it uses: a change to one on disk checks the order again.
-        const inputs = await service.getCsrInputs(document, s);
-        workspace.recordCsrs(
-          uri,
-          inputs.flatMap(({ input }) => (input.source.kind === 'file' ? [input.source.uri] : [])),
-        );
-      }
+      // Which CSR files it uses (from the validation's parse, nothing read again): a change to one
+      // on disk checks the order again.
+      if (!isCsr) workspace.recordCsrs(uri, service.getCsrFileReferences(document));
     } finally {
       running.delete(uri);
       if (again.delete(uri)) void validate(uri);

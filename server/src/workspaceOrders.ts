@@ -221,11 +221,7 @@ export class WorkspaceOrders {
     const document = TextDocument.create(uri, 'cert-order', 0, text);
     const settings = await this.deps.settings.for(uri);
     const diagnostics = await this.deps.service.doValidation(document, settings);
-    const inputs = await this.deps.service.getCsrInputs(document, settings);
-    this.recordCsrs(
-      uri,
-      inputs.flatMap(({ input }) => (input.source.kind === 'file' ? [input.source.uri] : [])),
-    );
+    this.recordCsrs(uri, this.deps.service.getCsrFileReferences(document));
     this.settle(uri, diagnostics);
   }
 

@@ -96,6 +96,22 @@ export async function readCsrValues(
   return out;
 }
 
+/**
+ * The URIs the order's `file:` CSR references name, resolved against the order but not read: from
+ * the parse validation already made (a change to one of them on disk checks the order again).
+ */
+export function csrFileReferences(model: OrderModel): string[] {
+  if (!model.facts) return [];
+  const out: string[] = [];
+  for (const b of model.bound) {
+    const node = b.property.valueNode;
+    if (!b.field.csr || node?.type !== 'string' || !node.value.startsWith(CSR_FILE_PREFIX)) continue;
+    const { uri } = fileReference(model, node.value);
+    if (uri) out.push(uri);
+  }
+  return out;
+}
+
 function locateField(model: OrderModel, name: string): { key: Range; value?: Range } | undefined {
   const property = model.top.find((b) => b.field?.name === name)?.property;
   if (!property) return undefined;

@@ -31,7 +31,7 @@ import {
   type OrderLanguageServiceParams,
   type OrderSettings,
 } from './types';
-import { readCsrValues } from './csrFields';
+import { csrFileReferences, readCsrValues } from './csrFields';
 import { orderRules } from './validation/rules';
 import { validateOrder } from './validation/validate';
 
@@ -54,6 +54,11 @@ export interface OrderLanguageService {
   format(document: TextDocument, range: Range | undefined, options: unknown): FormatResult;
   /** The API and values of an order (for the CSR participant and other layers); undefined without a known `$api`. */
   getOrderFacts(document: TextDocument): OrderFacts | undefined;
+  /**
+   * The URIs of the order's `file:` CSR references, resolved, not read (no I/O: the document's
+   * one parse), for the server to check the order again when one changes on disk.
+   */
+  getCsrFileReferences(document: TextDocument): string[];
   /** The order's CSR values as the participant gets them (files read), for the "Decode CSR" request. */
   getCsrInputs(
     document: TextDocument,
@@ -93,6 +98,7 @@ export function getOrderLanguageService(params: OrderLanguageServiceParams = {})
     format: (document, range, options) =>
       formatOrder(parse(document), json.forApi(undefined), range, options, limits),
     getOrderFacts: (document) => parse(document).facts,
+    getCsrFileReferences: (document) => csrFileReferences(parse(document)),
     getCsrInputs: async (document, settings = defaultSettings) =>
       (await readCsrValues(parse(document), settings, params)).map(({ input, unreadable }) => ({
         input,

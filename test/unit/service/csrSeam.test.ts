@@ -20,6 +20,25 @@ describe('CSR seam', () => {
     assert.equal(resolveReference('file:///orders/a.order.json', ''), undefined);
   });
 
+  it("getCsrFileReferences: the order's file: references resolved, nothing read", () => {
+    const svc = service({
+      readFile: () => Promise.reject(new Error('getCsrFileReferences must not read')),
+    });
+    const uri = 'file:///o/a.order.json';
+    assert.deepEqual(svc.getCsrFileReferences(makeDocument(comodoOrder({ csr: 'file:../c/x.csr' }), uri)), [
+      'file:///c/x.csr',
+    ]);
+    assert.deepEqual(svc.getCsrFileReferences(makeDocument(ssl2buyOrder({ CSR: 'file:y.pem' }), uri)), [
+      'file:///o/y.pem',
+    ]);
+    assert.deepEqual(svc.getCsrFileReferences(makeDocument(comodoOrder(), uri)), []);
+    assert.deepEqual(svc.getCsrFileReferences(makeDocument(comodoOrder({ csr: 'file:' }), uri)), []);
+    assert.deepEqual(
+      svc.getCsrFileReferences(makeDocument(comodoOrder({ csr: 'file:x.csr' }), 'untitled:Untitled-1')),
+      [],
+    );
+  });
+
   it('reads the referenced file through the injected readFile', async () => {
     const read: string[] = [];
     const svc = service({
