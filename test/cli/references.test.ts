@@ -7,25 +7,13 @@ import { copyFileSync, mkdirSync, mkdtempSync, rmSync, symlinkSync, writeFileSyn
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
+import { ADDRESS, comodoOrder } from '../protocol/orders';
 import { EXAMPLES, runCli } from './run';
 
 const CSR = path.join(EXAMPLES, 'www.example.com.csr');
 
-function order(csr: string): string {
-  return JSON.stringify({
-    $api: 'comodo-autoapplyssl',
-    loginName: 'r',
-    product: '24',
-    years: 1,
-    serverSoftware: 2,
-    isCustomerValidated: 'N',
-    streetAddress1: '1 Main Street',
-    localityName: 'Springfield',
-    stateOrProvinceName: 'Illinois',
-    postalCode: '62701',
-    csr,
-  });
-}
+/** A Comodo order with every required argument (the protocol tests' builder) and this CSR. */
+const order = (csr: string): string => comodoOrder({ ...ADDRESS, csr });
 
 /** Each `file:` reference's csr-file-unreadable message in the JSON report, by file. */
 async function unreadable(args: string[], cwd: string): Promise<Record<string, string[]>> {
