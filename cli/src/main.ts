@@ -1,6 +1,7 @@
 // `cert-order`: the extension's checks and tools outside the editor, for pipelines and scripts.
 //   cert-order check [PATH|GLOB ...]    the language server's diagnostics for order and .csr files
 //   cert-order decode-csr FILE|-        the CSR's decode, as the hover shows it
+//   cert-order dcv FILE                 the DCV file and DNS records of an order's or a .csr's CSR
 //   cert-order submit --demo|--production FILE   the extension's submission, without the editor
 //   cert-order sandbox [--port N]       the local sandbox of both APIs
 // Exit codes: 0 clean, 1 problems (errors, or warnings past --max-warnings), 2 usage or I/O errors;
@@ -10,6 +11,7 @@ import { parseArgs } from 'node:util';
 import { startSandbox } from '../../sandbox/src/server';
 import { readBounded } from '../../server/src/localFiles';
 import { createChecker, type CheckedFile } from './checker';
+import { dcv } from './dcv';
 import { decodeCsrFile } from './decodeCsr';
 import { findFiles, findRoot, UsageError } from './files';
 import { countAll, type CheckReport, type FileError } from './formats/common';
@@ -38,6 +40,15 @@ Commands:
       --format text|json                Output format (default: text).
       --key-policy current|document
       --root DIR                        As for check.
+  dcv FILE                The domain-control (DCV) file and DNS records for the CSR of an order or
+                          a .csr file, from the order's last placed answer in the history if any.
+      --format text|json                Output format (default: text).
+      --web-root DIR                    Write .well-known/pki-validation/<MD5>.txt under DIR (a
+                                        different file there: asked on a terminal, else kept).
+      --replace                         Replace a different file there without asking.
+      --history DIR                     History folder (default: .cert-orders/history).
+      --unique-value V                  The order's unique value, when the history has none.
+      --root DIR                        As for check.
   submit --demo|--production FILE
                           Send an order as the editor's Submit commands do; the answer is printed
                           and kept in the history. Credentials only from CERT_ORDER_* variables.
@@ -55,7 +66,8 @@ Commands:
 
 Exit codes: 0 no problems, 1 problems found (errors, or warnings past --max-warnings),
 2 usage or I/O error. submit: 0 placed, 1 refused by the CA, 2 usage error, 3 may have been
-placed (check before sending again), 4 not sent.`;
+placed (check before sending again), 4 not sent. dcv: 1 no DCV values, or a different file kept.
+`;
 
 export interface Io extends SubmitIo {
   stdout: { write(s: string): unknown; isTTY?: boolean };
@@ -219,6 +231,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await check(rest, io);
       case 'decode-csr':
         return await decode(rest, io);
+      case 'dcv':
+        return await dcv(rest, io);
       case 'submit':
         return await submit(rest, io);
       case 'sandbox':

@@ -59,3 +59,27 @@ export function dcvValues(hashes: CsrHashes, name: string, uniqueValue?: string)
     convention: DCV_CONVENTION,
   };
 }
+
+/** The older Comodo convention, for the MD5/SHA1 a CA returns (SSL2Buy): SHA-1 and comodoca.com. */
+export const RETURNED_VALUES_CONVENTION =
+  'Built from the MD5, SHA1 and UniqueValue the CA returned, in the older Comodo convention these values ' +
+  'belong to: file .well-known/pki-validation/<MD5, upper case>.txt holding the SHA1 (upper case), then ' +
+  '"comodoca.com", then the unique value; CNAME _<MD5, lower case>.DOMAIN pointing to ' +
+  '<SHA1, lower case>[.<unique value>].comodoca.com.';
+
+/** The values for the MD5 and SHA1 the CA returned (SSL2Buy `MD5`, `SHA1`, `UniqueValue`). */
+export function returnedDcvValues(md5: string, sha1: string, name: string, uniqueValue?: string): DcvValues {
+  const domain = (name.startsWith('*.') ? name.slice(2) : name).replace(/\.$/, '').toLowerCase();
+  const unique = uniqueValue?.trim() || undefined;
+  const path = `.well-known/pki-validation/${md5.toUpperCase()}.txt`;
+  const lines = [sha1.toUpperCase(), 'comodoca.com', ...(unique ? [unique] : [])];
+  return {
+    domain,
+    file: { url: `http://${domain}/${path}`, path, lines, content: lines.join('\n') },
+    cname: {
+      host: `_${md5.toLowerCase()}.${domain}`,
+      target: `${sha1.toLowerCase()}${unique ? `.${unique}` : ''}.comodoca.com`,
+    },
+    convention: RETURNED_VALUES_CONVENTION,
+  };
+}

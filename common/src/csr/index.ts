@@ -5,6 +5,8 @@ export { CsrCache, type CsrCacheOptions } from './cache';
 export { COMODO_SUBJECT_FIELDS, comodoSubjectField, type ComodoSubjectField } from './comodoCsrSpec';
 export {
   dcvValues,
+  returnedDcvValues,
+  RETURNED_VALUES_CONVENTION,
   isDcvDomain,
   DCV_CONVENTION,
   type DcvValues,
@@ -46,3 +48,16 @@ export {
 } from './rules';
 export { subjectOneLine } from './subject';
 export type * from './types';
+export {
+  dcvFile,
+  dcvFileState,
+  dcvPlan,
+  dcvSameFileNote,
+  dnsRecordLine,
+  dnsRecords,
+  DCV_DNS_TTL,
+  type DcvAnswer,
+  type DcvFileState,
+  type DcvInput,
+  type DcvPlan,
+} from './dcvFile';

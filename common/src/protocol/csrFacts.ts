@@ -1,7 +1,7 @@
 // What the submission needs from the CSR, read through the CSR module: the subject for the
 // production confirmation, and the domain-control validation values for the panel.
 import { analyseCsrText } from '../csr/analyse';
-import { DCV_CONVENTION, dcvValues, isDcvDomain } from '../csr/dcv';
+import { DCV_CONVENTION, dcvValues, isDcvDomain, returnedDcvValues } from '../csr/dcv';
 import type { DecodedCsr } from '../csr/types';
 import type { DcvValues, DcvView } from './record';
 import type { CsrSubjectSummary } from './summary';
@@ -33,22 +33,14 @@ export function csrSubjectSummary(csrText: string): CsrSubjectSummary | undefine
   return out;
 }
 
-/** The older Comodo convention, for the MD5/SHA1 a CA returns: SHA-1 and comodoca.com. */
-export const RETURNED_VALUES_CONVENTION =
-  'Built from the MD5, SHA1 and UniqueValue the CA returned, in the older Comodo convention these values ' +
-  'belong to: file .well-known/pki-validation/<MD5, upper case>.txt holding the SHA1 (upper case), then ' +
-  '"comodoca.com", then the unique value; CNAME _<MD5, lower case>.DOMAIN pointing to ' +
-  '<SHA1, lower case>[.<unique value>].comodoca.com.';
-
 function fromReturned(domain: string, md5: string, sha1: string, unique?: string): DcvValues {
-  const path = `.well-known/pki-validation/${md5.toUpperCase()}.txt`;
-  const lines = [sha1.toUpperCase(), 'comodoca.com', ...(unique ? [unique] : [])];
+  const v = returnedDcvValues(md5, sha1, domain, unique);
   return {
     basis: 'the MD5, SHA1 and UniqueValue the CA returned (older Comodo convention: SHA-1, comodoca.com)',
-    filePath: `http://${domain}/${path}`,
-    fileContent: lines.join('\n'),
-    cnameHost: `_${md5.toLowerCase()}.${domain}`,
-    cnameTarget: `${sha1.toLowerCase()}${unique ? `.${unique}` : ''}.comodoca.com`,
+    filePath: v.file.url,
+    fileContent: v.file.content,
+    cnameHost: v.cname.host,
+    cnameTarget: v.cname.target,
   };
 }
 

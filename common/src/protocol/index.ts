@@ -14,3 +14,4 @@ export * from './csrFacts';
 export * from './csrFile';
 export * from './endpointIdentity';
 export * from './endpointQuestion';
+export * from './dcvAnswer';
