@@ -5,6 +5,7 @@ import * as vscode from 'vscode';
 import type { LanguageClient } from 'vscode-languageclient/node';
 import { InFlightRegistry } from '../../common/src/protocol';
 import { OrderCodeLensProvider } from './codeLens';
+import { copyDnsRecordCommand, createDcvFileCommand, DCV_COMMANDS } from './commands/dcv';
 import { clearCredentialsCommand, setCredentialsCommand } from './commands/credentials';
 import { showHistoryCommand } from './commands/history';
 import { settingsFor } from './commands/settings';
@@ -26,6 +27,7 @@ export const COMMANDS = {
   clearCredentials: 'certOrder.clearCredentials',
   showHistory: 'certOrder.showHistory',
   showActions: 'certOrder.showActions',
+  ...DCV_COMMANDS,
 } as const;
 
 async function showActions(): Promise<void> {
@@ -34,6 +36,8 @@ async function showActions(): Promise<void> {
     { label: '$(beaker) Submit Order to Demo', command: COMMANDS.submitToDemo, args: [uri] },
     { label: '$(rocket) Submit Order to Production…', command: COMMANDS.submitToProduction, args: [uri] },
     { label: '$(history) Show Order History', command: COMMANDS.showHistory, args: [] },
+    { label: '$(file-add) Create DCV File…', command: COMMANDS.createDcvFile, args: [uri] },
+    { label: '$(clippy) Copy DNS Record', command: COMMANDS.copyDnsRecord, args: [uri] },
     { label: '$(key) Set Credentials', command: COMMANDS.setCredentials, args: [] },
   ];
   const picked = await vscode.window.showQuickPick(actions, { title: 'Certificate order' });
@@ -55,6 +59,7 @@ export function registerSubmission(
       () => vscode.workspace.isTrusted,
     ),
   );
+  const dcvShared = { panelRecord: () => panel.current(), records: () => history.list() };
   const shared: SubmitShared = {
     ui: vscodeSubmissionUi(),
     history: { list: () => history.list(), write: (record, file) => history.write(record, file) },
@@ -80,5 +85,7 @@ export function registerSubmission(
     vscode.commands.registerCommand(COMMANDS.clearCredentials, clearCredentialsCommand(context.secrets)),
     vscode.commands.registerCommand(COMMANDS.showHistory, showHistoryCommand(history, panel)),
     vscode.commands.registerCommand(COMMANDS.showActions, showActions),
+    vscode.commands.registerCommand(COMMANDS.createDcvFile, createDcvFileCommand(context, dcvShared)),
+    vscode.commands.registerCommand(COMMANDS.copyDnsRecord, copyDnsRecordCommand(dcvShared)),
   );
 }

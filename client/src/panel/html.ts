@@ -7,8 +7,9 @@
 // #dcv-{response,csr}-{file-path,file-content,cname-host,cname-target}, #csr-md5/#csr-sha1/#csr-sha256,
 // #request-line, #request-headers, #request-body, #response-status, #response-headers,
 // #response-raw, #endpoint, #environment, #time, #duration, #order-file, #record-id,
-// button.copy[data-copy-target=ID].
+// button.copy[data-copy-target=ID], #dcv-actions button.action[data-action=createDcvFile|copyDnsRecord].
 import { outcomeOf, outcomeText, type DcvValues, type SubmissionRecord } from '../../../common/src/protocol';
+import { catalogues } from '../../../common/src/catalogue';
 import { resultMessage } from '../submission/messages';
 
 export interface PanelHtmlOptions {
@@ -121,8 +122,32 @@ function dcvSection(record: SubmissionRecord): string {
   return `<section id="dcv">
   <h2>Hash-based domain validation${dcv.domain ? ` for <code id="dcv-domain">${escapeHtml(dcv.domain)}</code>` : ''}</h2>
   <p id="dcv-convention" class="note">${escapeHtml(dcv.convention)}</p>
+  ${dcvActions(record)}
   ${parts.join('\n  ')}
 </section>`;
+}
+
+/** What the panel's action buttons may ask for: these two commands, nothing else. */
+export const PANEL_ACTIONS = ['createDcvFile', 'copyDnsRecord'] as const;
+export type PanelAction = (typeof PANEL_ACTIONS)[number];
+
+export function panelAction(message: unknown): PanelAction | undefined {
+  if (typeof message !== 'object' || message === null) return undefined;
+  const { type, action } = message as { type?: unknown; action?: unknown };
+  return type === 'action' && (PANEL_ACTIONS as readonly unknown[]).includes(action)
+    ? (action as PanelAction)
+    : undefined;
+}
+
+/** The buttons that put the values in place: a placed TLS order with a domain. Beside the convention. */
+function dcvActions(record: SubmissionRecord): string {
+  const tls = catalogues.find((c) => c.id === record.apiId)?.certificateKind !== 'smime';
+  if (!tls || record.parsed?.kind !== 'success' || !record.dcv?.domain) return '';
+  return `<p id="dcv-actions">
+    <button class="action" type="button" id="create-dcv-file" data-action="createDcvFile" title="Write .well-known/pki-validation/&lt;MD5&gt;.txt under a web root you pick">Create DCV File…</button>
+    <button class="action" type="button" id="copy-dns-record" data-action="copyDnsRecord" title="Copy the CNAME as zone-file lines, one per domain">Copy DNS Record</button>
+    <span class="note">Both follow the convention above.</span>
+  </p>`;
 }
 
 function fieldsSection(record: SubmissionRecord): string {
@@ -161,6 +186,8 @@ code, pre { font-family: var(--vscode-editor-font-family); font-size: var(--vsco
 pre { background: var(--vscode-textCodeBlock-background); padding: 0.5em; white-space: pre-wrap; word-break: break-all; margin: 0.25em 0; }
 .meaning, .note, .basis { color: var(--vscode-descriptionForeground); }
 button.copy { white-space: nowrap; color: var(--vscode-button-secondaryForeground, var(--vscode-button-foreground)); background: var(--vscode-button-secondaryBackground, var(--vscode-button-background)); border: none; padding: 1px 8px; cursor: pointer; margin-left: 0.5em; }
+button.action { color: var(--vscode-button-foreground); background: var(--vscode-button-background); border: none; padding: 4px 10px; margin: 0 0.5em 0.5em 0; cursor: pointer; }
+button.action:hover { background: var(--vscode-button-hoverBackground); }
 button.copy:hover { background: var(--vscode-button-secondaryHoverBackground, var(--vscode-button-hoverBackground)); }
 #order-number { font-size: 1.3em; font-weight: 600; }
 `;
@@ -175,6 +202,8 @@ const toTop = () => window.scrollTo(0, 0);
 toTop();
 window.addEventListener('load', () => { toTop(); requestAnimationFrame(toTop); setTimeout(toTop, 50); });
 document.addEventListener('click', (event) => {
+  const action = event.target.closest('button.action');
+  if (action) vscode.postMessage({ type: 'action', action: action.dataset.action });
   const button = event.target.closest('button.copy');
   if (!button) return;
   vscode.postMessage({ type: 'copy', target: button.dataset.copyTarget });

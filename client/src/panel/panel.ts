@@ -2,7 +2,8 @@
 import { randomBytes } from 'node:crypto';
 import * as vscode from 'vscode';
 import type { SubmissionRecord } from '../../../common/src/protocol';
-import { copyText, renderSubmissionHtml } from './html';
+import { DCV_COMMANDS } from '../commands/dcv';
+import { copyText, panelAction, renderSubmissionHtml } from './html';
 
 export const PANEL_VIEW_TYPE = 'certOrder.submission';
 
@@ -12,6 +13,11 @@ export class SubmissionPanel implements vscode.Disposable {
   private record: SubmissionRecord | undefined;
   /** The HTML last shown (for the in-editor tests). */
   lastHtml = '';
+
+  /** The record shown, if the panel is open. */
+  current(): SubmissionRecord | undefined {
+    return this.panel ? this.record : undefined;
+  }
 
   show(record: SubmissionRecord): void {
     if (!this.panel) {
@@ -25,6 +31,8 @@ export class SubmissionPanel implements vscode.Disposable {
       this.panel.webview.onDidReceiveMessage((m: unknown) => {
         const text = copyText(m, this.record);
         if (text !== undefined) void vscode.env.clipboard.writeText(text);
+        const action = panelAction(m);
+        if (action) void vscode.commands.executeCommand(DCV_COMMANDS[action], { source: 'panel' });
       });
     }
     this.record = record;

@@ -108,3 +108,10 @@ export function dcvSameFileNote(plan: DcvPlan): string | undefined {
   if (plan.domains.length < 2) return undefined;
   return `The same file serves every domain of this CSR (${plan.domains.join(', ')}): put it under each one's web root.`;
 }
+
+/** The convention's caveat in one sentence, for messages (the panel and the CLI show it whole). */
+export function dcvCaveat(plan: DcvPlan): string {
+  return plan.basis === 'returned'
+    ? "In the older Comodo convention of the values the CA returned (SHA-1, comodoca.com); Sectigo's current documents use SHA-256 and sectigo.com: check the CA's instructions for this order."
+    : "In Sectigo's current convention (SHA-256, sectigo.com); older Sectigo/Comodo documents use SHA-1 and comodoca.com: check the CA's current instructions.";
+}

@@ -50,6 +50,7 @@ export { subjectOneLine } from './subject';
 export type * from './types';
 export {
   dcvFile,
+  dcvCaveat,
   dcvFileState,
   dcvPlan,
   dcvSameFileNote,

@@ -20,3 +20,19 @@ export function latestPlacedRecord(
 export function answerHashes(record: SubmissionRecord | undefined): ReturnedHashes | undefined {
   return record?.parsed?.kind === 'success' ? record.parsed.hashes : undefined;
 }
+
+/** The CSR as it was sent (the request body's `csr` / `CSR` field: Comodo form, SSL2Buy JSON). */
+export function csrTextOfRecord(record: SubmissionRecord): string | undefined {
+  const { headers, body } = record.request;
+  let fields: [string, unknown][];
+  if (headers['content-type']?.includes('json')) {
+    try {
+      const parsed: unknown = JSON.parse(body);
+      fields = parsed && typeof parsed === 'object' ? Object.entries(parsed) : [];
+    } catch {
+      return undefined;
+    }
+  } else fields = [...new URLSearchParams(body)];
+  const value = fields.find(([k]) => k.toLowerCase() === 'csr')?.[1];
+  return typeof value === 'string' && value.trim() !== '' ? value : undefined;
+}

@@ -101,3 +101,21 @@ export function positionOf(doc: vscode.TextDocument, needle: string, delta = 0):
 export async function closeAllEditors(): Promise<void> {
   await vscode.commands.executeCommand('workbench.action.closeAllEditors');
 }
+
+const DEMO_URL_KEYS = ['comodo.demoUrl', 'ssl2buy.demoUrl'];
+
+/** The workspace's demo URLs (the sandbox), moved to the user settings for the suite and back. */
+export async function demoUrlsToUserSettings(): Promise<() => Promise<void>> {
+  const config = () => vscode.workspace.getConfiguration('certOrder');
+  const saved = DEMO_URL_KEYS.map((k) => [k, config().inspect<string>(k)] as const);
+  for (const [key, i] of saved) {
+    await config().update(key, i?.workspaceValue, vscode.ConfigurationTarget.Global);
+    await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
+  }
+  return async () => {
+    for (const [key, i] of saved) {
+      await config().update(key, i?.workspaceValue, vscode.ConfigurationTarget.Workspace);
+      await config().update(key, i?.globalValue, vscode.ConfigurationTarget.Global);
+    }
+  };
+}

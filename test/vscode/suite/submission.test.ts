@@ -5,7 +5,7 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, openExample, waitFor, waitForDiagnostics } from './helpers';
+import { closeAllEditors, demoUrlsToUserSettings, openExample, waitFor, waitForDiagnostics } from './helpers';
 
 interface SubmitCommandResult {
   status: string;
@@ -22,24 +22,6 @@ function panelTabs(): vscode.Tab[] {
     .filter(
       (t) => t.input instanceof vscode.TabInputWebview && t.input.viewType.includes('certOrder.submission'),
     );
-}
-
-const DEMO_URL_KEYS = ['comodo.demoUrl', 'ssl2buy.demoUrl'];
-
-/** The workspace's demo URLs (the sandbox), moved to the user settings for the suite and back. */
-async function demoUrlsToUserSettings(): Promise<() => Promise<void>> {
-  const config = () => vscode.workspace.getConfiguration('certOrder');
-  const saved = DEMO_URL_KEYS.map((k) => [k, config().inspect<string>(k)] as const);
-  for (const [key, i] of saved) {
-    await config().update(key, i?.workspaceValue, vscode.ConfigurationTarget.Global);
-    await config().update(key, undefined, vscode.ConfigurationTarget.Workspace);
-  }
-  return async () => {
-    for (const [key, i] of saved) {
-      await config().update(key, i?.workspaceValue, vscode.ConfigurationTarget.Workspace);
-      await config().update(key, i?.globalValue, vscode.ConfigurationTarget.Global);
-    }
-  };
 }
 
 suite('Submission', function () {
