@@ -9,7 +9,7 @@ import type { Diagnostic } from 'vscode-languageserver-types';
 import { CsrCache, csrTextFromBytes } from '../../common/src/csr';
 import { defaultSettings, type OrderSettings } from '../../common/src/settings';
 import { createCsrFeatures, isCsrDocument, type CsrFeatures } from '../../server/src/csr';
-import { listLocalDirectory, readBounded, readLocalFile } from '../../server/src/localFiles';
+import { createRunReader, listLocalDirectory, readBoundedSync } from '../../server/src/localFiles';
 import { getOrderLanguageService, type OrderLanguageService, type ReadFile } from '../../server/src/service';
 import { containedReader, WorkspaceScope } from '../../server/src/workspace';
 
@@ -49,10 +49,12 @@ export function createChecker(
   const cache = new CsrCache();
   const csr = createCsrFeatures(cache);
   // The command line is the user's own choice, as a trusted window is: an order named outside the
-  // root has its references read in its own folder.
+  // root has its references read in its own folder. Read synchronously, each file once a run.
+  const run = createRunReader();
   const readFile = containedReader(
     new WorkspaceScope([{ uri: pathToFileURL(root).href }], true),
-    readLocalFile,
+    run.readFile,
+    run.realpath,
   );
   const service = getOrderLanguageService({
     readFile,
@@ -73,7 +75,7 @@ export function createChecker(
     checkOrderText,
     readFile,
     async check(path, absolutePath) {
-      const bytes = await readBounded(absolutePath);
+      const bytes = readBoundedSync(absolutePath);
       if (kindOf(path) === 'csr') {
         // A binary DER .csr becomes its PEM text, as the server reads a referenced file.
         const uri = pathToFileURL(absolutePath).href;

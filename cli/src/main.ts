@@ -8,7 +8,6 @@
 // submit's own in submit.ts (SUBMIT_EXIT).
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
-import { startSandbox } from '../../sandbox/src/server';
 import { readBounded } from '../../server/src/localFiles';
 import { createChecker, type CheckedFile } from './checker';
 import { dcv } from './dcv';
@@ -19,7 +18,7 @@ import { formatGithub } from './formats/github';
 import { formatJson } from './formats/json';
 import { formatSarif } from './formats/sarif';
 import { formatText, useColour } from './formats/text';
-import { submit, type SubmitIo } from './submit';
+import type { SubmitIo } from './submit';
 import { version } from '../../package.json';
 
 export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
@@ -90,27 +89,6 @@ function oneOf<T extends string>(
   throw new UsageError(`--${flag} is ${allowed.join(', ')}; not ${value}`);
 }
 
-/** How many files `check` reads and checks at once. */
-const CHECK_CONCURRENCY = 16;
-
-/** `map` of `items` with at most `limit` calls pending at once; results in the items' order. */
-async function mapInOrder<T, R>(
-  items: readonly T[],
-  limit: number,
-  map: (item: T) => Promise<R>,
-): Promise<R[]> {
-  const out = new Array<R>(items.length);
-  let next = 0;
-  const worker = async (): Promise<void> => {
-    while (next < items.length) {
-      const i = next++;
-      out[i] = await map(items[i]);
-    }
-  };
-  await Promise.all(Array.from({ length: Math.min(limit, items.length) }, worker));
-  return out;
-}
-
 async function check(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
     args,
@@ -131,21 +109,16 @@ async function check(args: string[], io: Io): Promise<number> {
   }
   const checker = createChecker(await findRoot(io.cwd, values.root), keyPolicy(values['key-policy']));
   const found = await findFiles(positionals, io.cwd);
-  // Several files at once: each check waits on the file system (realpath, stat, open, read) more
-  // than it computes, so one at a time leaves the process idle most of the run. The report keeps
-  // the order the files were found in.
-  const results = await mapInOrder(found, CHECK_CONCURRENCY, async (f) => {
-    try {
-      return { file: await checker.check(f.display, f.absolute) };
-    } catch (err) {
-      return { error: { path: f.display, message: err instanceof Error ? err.message : String(err) } };
-    }
-  });
+  // One file after another: the reads are synchronous (a few microseconds each; through the
+  // thread pool they cost more than the checks), a CSR file named by many orders is read once.
   const files: CheckedFile[] = [];
   const errors: FileError[] = [];
-  for (const r of results) {
-    if (r.file) files.push(r.file);
-    else errors.push(r.error);
+  for (const f of found) {
+    try {
+      files.push(await checker.check(f.display, f.absolute));
+    } catch (err) {
+      errors.push({ path: f.display, message: err instanceof Error ? err.message : String(err) });
+    }
   }
   const report: CheckReport = { files, errors };
   const out =
@@ -206,6 +179,7 @@ async function sandbox(args: string[], io: Io): Promise<number> {
   const port = Number(values.port ?? io.env.CERT_ORDER_SANDBOX_PORT ?? 8790);
   if (!Number.isInteger(port) || port < 0 || port > 65535) throw new UsageError(`not a port: ${values.port}`);
   const csrPolicy = oneOf('csr-policy', values['csr-policy'], ['current', 'document'] as const, 'current');
+  const { startSandbox } = await import('../../sandbox/src/server.js');
   const running = await startSandbox({
     host: values.host ?? '127.0.0.1',
     port,
@@ -234,7 +208,8 @@ export async function main(argv: string[], io: Io): Promise<number> {
       case 'dcv':
         return await dcv(rest, io);
       case 'submit':
-        return await submit(rest, io);
+        // Loaded when used (with the HTTP client): check starts without them.
+        return await (await import('./submit.js')).submit(rest, io);
       case 'sandbox':
         return await sandbox(rest, io);
       case '--version':

@@ -82,10 +82,15 @@ export class WorkspaceScope {
 
 /**
  * A ReadFile that reads a reference only if its real path is inside the order's root, then as
- * `read` does (bounded). Without an order (a `.csr` file the user asked to decode) the file is the
+ * `read` does (bounded); `realpath` resolves links (the command line's remembers, for its run).
+ * Without an order (a `.csr` file the user asked to decode) the file is the
  * user's own choice: only bounded.
  */
-export function containedReader(scope: WorkspaceScope, read: ReadFile): ReadFile {
+export function containedReader(
+  scope: WorkspaceScope,
+  read: ReadFile,
+  realpath: (path: string) => Promise<string> = fs.realpath,
+): ReadFile {
   return async (uri, orderUri) => {
     if (!orderUri?.startsWith('file:') || !uri.startsWith('file:')) return read(uri);
     const order = fileURLToPath(orderUri);
@@ -98,7 +103,7 @@ export function containedReader(scope: WorkspaceScope, read: ReadFile): ReadFile
     if (!isInsideFolder(file, root))
       throw new Error(`it is outside ${folder} (${root}); only files inside it are read or sent. ${advice}`);
     // A missing file rejects here with ENOENT, which the diagnostic words as before.
-    const [real, realRoot] = await Promise.all([fs.realpath(file), fs.realpath(root)]);
+    const [real, realRoot] = await Promise.all([realpath(file), realpath(root)]);
     if (!isInsideFolder(real, realRoot))
       throw new Error(
         `it is a link to ${real}, outside ${folder} (${root}); only files inside it are read or sent. ${advice}`,
