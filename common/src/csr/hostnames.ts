@@ -21,6 +21,11 @@ export function isFqdn(name: string, allowWildcard = false): boolean {
   return !/^[0-9]+$/.test(labels[labels.length - 1]);
 }
 
+/** One letter-digit-hyphen DNS label (RFC 1123 2.1): an Intranet SSL server name like `server01`. */
+export function isDnsLabel(label: string): boolean {
+  return LABEL.test(label);
+}
+
 /** The A-label (punycode) form of a name with non-ASCII labels, when it has one. */
 export function asciiForm(name: string): string | undefined {
   // eslint-disable-next-line no-control-regex
