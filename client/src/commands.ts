@@ -28,6 +28,7 @@ export const COMMANDS = {
   showHistory: 'certOrder.showHistory',
   showActions: 'certOrder.showActions',
   ...DCV_COMMANDS,
+  createKeyAndCsr: 'certOrder.createKeyAndCsr',
 } as const;
 
 async function showActions(): Promise<void> {
@@ -35,6 +36,7 @@ async function showActions(): Promise<void> {
   const actions = [
     { label: '$(beaker) Submit Order to Demo', command: COMMANDS.submitToDemo, args: [uri] },
     { label: '$(rocket) Submit Order to Production…', command: COMMANDS.submitToProduction, args: [uri] },
+    { label: '$(key) Create Key and CSR for This Order…', command: COMMANDS.createKeyAndCsr, args: [uri] },
     { label: '$(history) Show Order History', command: COMMANDS.showHistory, args: [] },
     { label: '$(file-add) Create DCV File…', command: COMMANDS.createDcvFile, args: [uri] },
     { label: '$(clippy) Copy DNS Record', command: COMMANDS.copyDnsRecord, args: [uri] },

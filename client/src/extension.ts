@@ -10,6 +10,7 @@ import { registerSubmission } from './commands';
 import { HOVER_COMMANDS } from '../../common/src/lsp/commands';
 import { WorkspaceTrustedNotification } from '../../common/src/lsp/requests';
 import { registerCopyText } from './commands/copyText';
+import { registerCreateKeyAndCsr } from './commands/createKeyAndCsr';
 import { registerDecodeCsr } from './commands/decodeCsr';
 import { registerNewOrder } from './commands/newOrder';
 
@@ -21,6 +22,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
   registerDecodeCsr(context, () => client);
   registerNewOrder(context);
   registerCopyText(context);
+  registerCreateKeyAndCsr(context, () => client);
   const module = context.asAbsolutePath(path.join('server', 'out', 'server.js'));
   const serverOptions: ServerOptions = {
     run: { module, transport: TransportKind.ipc },

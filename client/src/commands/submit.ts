@@ -54,7 +54,8 @@ function endpointSetByWorkspace(resource: vscode.Uri, key: string): boolean {
   );
 }
 
-async function orderDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
+/** The order a command was run on: its URI or path argument, else the active editor's. */
+export async function orderDocument(arg: unknown): Promise<vscode.TextDocument | undefined> {
   const uri =
     arg instanceof vscode.Uri
       ? arg

@@ -40,6 +40,8 @@ export interface ValidateTextDiagnostic {
   /** LSP DiagnosticSeverity: 1 is Error. */
   severity?: number;
   message: string;
+  /** The rule's code (`csr-missing-subject-field`); the server answers whole LSP diagnostics. */
+  code?: string | number;
 }
 
 /** The service's diagnostics for the text; null when the validation failed (see the server log). */
