@@ -18,7 +18,24 @@ async function lacksCsr(document: vscode.TextDocument, order: Order): Promise<bo
   }
 }
 
-export class OrderCodeLensProvider implements vscode.CodeLensProvider {
+export class OrderCodeLensProvider implements vscode.CodeLensProvider, vscode.Disposable {
+  private readonly changed = new vscode.EventEmitter<void>();
+  readonly onDidChangeCodeLenses = this.changed.event;
+  // A CSR file that appears or goes changes whether an order lacks its CSR.
+  private readonly watcher = vscode.workspace.createFileSystemWatcher('**/*', false, true, false);
+  private readonly subscriptions = [
+    this.watcher.onDidCreate(() => this.changed.fire()),
+    this.watcher.onDidDelete(() => this.changed.fire()),
+    vscode.workspace.onDidCreateFiles(() => this.changed.fire()),
+    vscode.workspace.onDidDeleteFiles(() => this.changed.fire()),
+  ];
+
+  dispose(): void {
+    for (const s of this.subscriptions) s.dispose();
+    this.watcher.dispose();
+    this.changed.dispose();
+  }
+
   async provideCodeLenses(document: vscode.TextDocument): Promise<vscode.CodeLens[]> {
     const text = document.getText();
     const read = readOrder(text);

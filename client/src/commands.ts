@@ -72,12 +72,14 @@ export function registerSubmission(
     inFlight: new InFlightRegistry(),
   };
 
+  const lenses = new OrderCodeLensProvider();
   context.subscriptions.push(
     output,
     panel,
     caDiagnostics,
     createStatusBar(),
-    vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, new OrderCodeLensProvider()),
+    lenses,
+    vscode.languages.registerCodeLensProvider({ language: LANGUAGE_ID }, lenses),
     vscode.commands.registerCommand(COMMANDS.submitToDemo, submitCommand(context, shared, 'demo')),
     vscode.commands.registerCommand(
       COMMANDS.submitToProduction,

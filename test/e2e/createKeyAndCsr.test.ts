@@ -60,6 +60,8 @@ test(
   async () => {
     const { page } = wb;
     await openFile(page, 'shop.example.com.order.json');
+    // The order has no CSR yet: a code lens offers the command on its CSR field.
+    await page.locator('.codelens-decoration', { hasText: 'Create Key and CSR' }).waitFor();
     await runCommand(page, 'Certificate Orders: Create Key and CSR for This Order…');
     await page.locator('.quick-input-list .monaco-list-row.focused', { hasText: 'EC P-256' }).waitFor();
     await screenshot(page, 'create-csr-key-type');
@@ -85,6 +87,10 @@ test(
       .locator('.monaco-editor .view-lines', { hasText: 'file:shop.example.com.csr' })
       .first()
       .waitFor();
+    // The code lens offered while the order had no CSR goes once the file is there.
+    await page
+      .locator('.codelens-decoration', { hasText: 'Create Key and CSR' })
+      .waitFor({ state: 'detached' });
     await screenshot(page, 'create-csr-done');
     const csr = path.join(wb.session.workspace, 'shop.example.com.csr');
     const key = path.join(wb.session.workspace, 'shop.example.com.key');

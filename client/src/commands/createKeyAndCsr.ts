@@ -137,7 +137,7 @@ async function createForOrder(
   const validate = validateWithServer(client);
   const attempt = (s: SubjectInput): Thenable<Attempt> =>
     vscode.window.withProgress(
-      { location: vscode.ProgressLocation.Notification, title: 'Create Key and CSR: generating the key…' },
+      { location: vscode.ProgressLocation.Window, title: 'Create Key and CSR: generating the key…' },
       async () => {
         try {
           const made = await createKeyAndCsr({
