@@ -298,6 +298,7 @@ export async function submit(args: string[], io: SubmitIo): Promise<number> {
       return checked.diagnostics;
     },
     readFile: (file, folder) => readCsrFileInside(file, folder, MAX_CSR_FILE_BYTES),
+    endpointSource: () => '--endpoint',
     endpointSetByWorkspace: () => false,
     // Asked about only for an endpoint a workspace's settings chose: never here.
     approvedEndpoints: { has: () => false, remember: () => undefined },

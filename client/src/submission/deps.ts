@@ -84,6 +84,8 @@ export interface SubmissionDeps {
    * rejects with a message ending "the CSR file PATH ...".
    */
   readFile(absolutePath: string, root: string): Promise<Uint8Array>;
+  /** Where the endpoint URL was set, for messages; the setting (`certOrder.ssl2buy.demoUrl`) if absent. */
+  endpointSource?(api: Order['api'], environment: Environment): string;
   /** Whether the endpoint URL in effect comes from the workspace's (or folder's) settings. */
   endpointSetByWorkspace(orderFile: string, api: Order['api'], environment: Environment): boolean;
   /**

@@ -121,7 +121,12 @@ async function checkEndpoint(
   const endpoint = resolveEndpoint(api, environment, settings);
   const problem =
     endpointProblem(endpoint.url, settings.http.allowLoopbackHttp) ??
-    demoEndpointProblem(api, endpoint, endpointSettingKey(api, environment));
+    demoEndpointProblem(
+      api,
+      endpoint,
+      settings,
+      deps.endpointSource?.(api, environment) ?? endpointSettingKey(api, environment),
+    );
   if (problem) return stop(problem);
   const question = deps.endpointSetByWorkspace(req.orderFile, api, environment)
     ? workspaceEndpointQuestion(api, endpoint)

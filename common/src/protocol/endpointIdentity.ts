@@ -2,8 +2,9 @@
 // whether it is a production endpoint of any API in the catalogue. A demo submission must never
 // reach an endpoint that places charged orders, however the URL is spelt.
 import { domainToUnicode } from 'node:url';
-import { catalogues, type ApiCatalogue } from '../catalogue';
-import { isLoopbackHost, type ResolvedEndpoint } from './endpoint';
+import { apiSettingKey, catalogues, type ApiCatalogue } from '../catalogue';
+import type { SubmissionSettings } from '../settings';
+import { isLoopbackHost, resolveEndpoint, type ResolvedEndpoint } from './endpoint';
 
 /** A URL as it is connected to: WHATWG parsing (host lower-cased and punycoded, default port dropped). */
 export interface EndpointIdentity {
@@ -48,6 +49,20 @@ export function endpointIdentity(url: string): EndpointIdentity | undefined {
   };
 }
 
+/** Whether two URLs are one endpoint: the same scheme, host, port and path, however each is spelt. */
+export function sameEndpoint(a: string, b: string): boolean {
+  const x = endpointIdentity(a);
+  const y = endpointIdentity(b);
+  return (
+    x !== undefined &&
+    y !== undefined &&
+    x.scheme === y.scheme &&
+    x.host === y.host &&
+    x.port === y.port &&
+    x.path === y.path
+  );
+}
+
 export interface ProductionMatch {
   api: ApiCatalogue;
   /** The same scheme, host, port and path as that API's production URL (not only its host). */
@@ -65,8 +80,7 @@ export function productionEndpointAt(url: string): ProductionMatch | undefined {
   for (const api of catalogues) {
     const production = endpointIdentity(api.endpoints.production);
     if (!production || production.host !== at.host) continue;
-    const sameUrl =
-      production.scheme === at.scheme && production.port === at.port && production.path === at.path;
+    const sameUrl = sameEndpoint(api.endpoints.production, url);
     if (sameUrl) return { api, sameUrl };
     hostOnly ??= { api, sameUrl };
   }
@@ -74,29 +88,45 @@ export function productionEndpointAt(url: string): ProductionMatch | undefined {
 }
 
 /**
- * Why a demo submission may not go to this endpoint, or undefined when it may. The one exception
- * is a `testFlag` API's own production URL with its test flag sent (Comodo document 1.05: with
- * `test=Y` the order is a test order and is not charged; the command always sends it on demo).
+ * The API whose production URL in effect (`certOrder.<api>.productionUrl`, else the document's)
+ * is this URL, in any spelling. Only the same URL: a production URL the user set may be a gateway
+ * that serves other paths too, which the document does not say place orders.
+ */
+function configuredProductionAt(url: string, settings: SubmissionSettings): ApiCatalogue | undefined {
+  return catalogues.find((api) => sameEndpoint(resolveEndpoint(api, 'production', settings).url, url));
+}
+
+/**
+ * Why a demo submission may not go to this endpoint, or undefined when it may: a URL on the host
+ * of any API's documented production URL, or the production URL in effect of any API (the user's
+ * own `productionUrl` included). The one exception is a `testFlag` API's own production URL with
+ * its test flag sent (Comodo document 1.05: with `test=Y` the order is a test order and is not
+ * charged; the command always sends it on demo). `settingKey` names where the demo URL was set.
  */
 export function demoEndpointProblem(
   api: ApiCatalogue,
   endpoint: ResolvedEndpoint,
+  settings: SubmissionSettings,
   settingKey: string,
 ): string | undefined {
   if (endpoint.environment !== 'demo') return undefined;
-  const match = productionEndpointAt(endpoint.url);
-  if (!match) return undefined;
-  const ownTestMode =
-    match.api === api && match.sameUrl && api.endpoints.demoMode === 'testFlag' && endpoint.testFlag;
-  if (ownTestMode) return undefined;
-  const where = match.sameUrl
-    ? `the production URL of ${match.api.title}`
-    : `on ${hostWords(endpoint.url)}, the host of ${match.api.title}'s production URL (${match.api.endpoints.production})`;
+  const ownTestMode = (of: ApiCatalogue, sameUrl: boolean): boolean =>
+    of === api && sameUrl && api.endpoints.demoMode === 'testFlag' && endpoint.testFlag;
+  const documented = productionEndpointAt(endpoint.url);
+  const configured = configuredProductionAt(endpoint.url, settings);
+  let where: string | undefined;
+  if (documented && !ownTestMode(documented.api, documented.sameUrl))
+    where = documented.sameUrl
+      ? `the production URL of ${documented.api.title}`
+      : `on ${hostWords(endpoint.url)}, the host of ${documented.api.title}'s production URL (${documented.api.endpoints.production})`;
+  else if (configured && !ownTestMode(configured, true))
+    where = `the production URL of ${configured.title} in your settings (${apiSettingKey(configured, 'productionUrl')})`;
+  if (!where) return undefined;
   const demo = api.endpoints.demo ? `its demo URL (${api.endpoints.demo})` : 'the default';
   return (
     `the demo URL ${displayUrl(endpoint.url)} (${settingKey}) is ${where}, where orders are placed and charged. ` +
     `A demo submission is never sent to a production endpoint: set ${settingKey} to ${demo} or remove it, ` +
-    'or use Submit Order to Production to place a real order.'
+    'or submit to production to place a real order.'
   );
 }
 

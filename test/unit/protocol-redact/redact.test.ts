@@ -14,7 +14,7 @@ import {
   secretFreeKey,
   type SubmissionRecord,
 } from '../../../common/src/protocol';
-import { spellings } from './spellings';
+import { spellings } from '../../support/spellings';
 
 describe('redactText: every spelling, character by character', () => {
   for (const secret of ['a b&c"d/é<x>=+', 'S3cr3t-k3y+&=/"<sandbox>', 'pässwörd😀', 'demo']) {

@@ -11,11 +11,13 @@ import {
   productionEndpointAt,
   type ResolvedEndpoint,
 } from '../../../common/src/protocol';
+import { defaultSubmissionSettings } from '../../../common/src/settings';
 import { Bed, comodoOrder, ssl2buyOrder } from './harness';
 
 const SSL2BUY_PRODUCTION = ssl2buySectigoPacEnterprise.endpoints.production;
 const COMODO_PRODUCTION = comodoAutoApplySsl.endpoints.production;
 
+const DEFAULTS = defaultSubmissionSettings;
 const demo = (url: string, testFlag = false): ResolvedEndpoint => ({ url, environment: 'demo', testFlag });
 
 describe('productionEndpointAt: every spelling of a production URL', () => {
@@ -81,7 +83,7 @@ describe('demoEndpointProblem', () => {
   const key = 'certOrder.ssl2buy.demoUrl';
   it("refuses SSL2Buy's demo set to its production URL, saying why and what to do", () => {
     const problem =
-      demoEndpointProblem(ssl2buySectigoPacEnterprise, demo(`${SSL2BUY_PRODUCTION}/`), key) ?? '';
+      demoEndpointProblem(ssl2buySectigoPacEnterprise, demo(`${SSL2BUY_PRODUCTION}/`), DEFAULTS, key) ?? '';
     assert.match(problem, /is the production URL of SSL2Buy/);
     assert.match(problem, /placed and charged/);
     assert.match(problem, /certOrder\.ssl2buy\.demoUrl/);
@@ -89,22 +91,30 @@ describe('demoEndpointProblem', () => {
   });
   it("refuses another API's production URL (Comodo's demo at SSL2Buy production, and the reverse)", () => {
     assert.match(
-      demoEndpointProblem(comodoAutoApplySsl, demo(SSL2BUY_PRODUCTION, true), 'certOrder.comodo.demoUrl') ??
-        '',
+      demoEndpointProblem(
+        comodoAutoApplySsl,
+        demo(SSL2BUY_PRODUCTION, true),
+        DEFAULTS,
+        'certOrder.comodo.demoUrl',
+      ) ?? '',
       /production URL of SSL2Buy/,
     );
     // SSL2Buy has no test flag: Comodo's production URL places a charged order for it.
     assert.match(
-      demoEndpointProblem(ssl2buySectigoPacEnterprise, demo(COMODO_PRODUCTION), key) ?? '',
+      demoEndpointProblem(ssl2buySectigoPacEnterprise, demo(COMODO_PRODUCTION), DEFAULTS, key) ?? '',
       /production URL of Comodo/,
     );
   });
   it("allows Comodo's own production URL with test=Y (its documented test mode), in any spelling", () => {
-    assert.equal(demoEndpointProblem(comodoAutoApplySsl, demo(COMODO_PRODUCTION, true), 'k'), undefined);
+    assert.equal(
+      demoEndpointProblem(comodoAutoApplySsl, demo(COMODO_PRODUCTION, true), DEFAULTS, 'k'),
+      undefined,
+    );
     assert.equal(
       demoEndpointProblem(
         comodoAutoApplySsl,
         demo('https://SECURE.comodo.net:443/products/%21AutoApplySSL/', true),
+        DEFAULTS,
         'k',
       ),
       undefined,
@@ -112,12 +122,16 @@ describe('demoEndpointProblem', () => {
   });
   it('without the test flag, or on another path of that host, Comodo production is refused', () => {
     assert.match(
-      demoEndpointProblem(comodoAutoApplySsl, demo(COMODO_PRODUCTION, false), 'k') ?? '',
+      demoEndpointProblem(comodoAutoApplySsl, demo(COMODO_PRODUCTION, false), DEFAULTS, 'k') ?? '',
       /production/,
     );
     assert.match(
-      demoEndpointProblem(comodoAutoApplySsl, demo('https://secure.comodo.net/products/!Other', true), 'k') ??
-        '',
+      demoEndpointProblem(
+        comodoAutoApplySsl,
+        demo('https://secure.comodo.net/products/!Other', true),
+        DEFAULTS,
+        'k',
+      ) ?? '',
       /the host of Comodo/,
     );
   });
@@ -126,9 +140,70 @@ describe('demoEndpointProblem', () => {
       demoEndpointProblem(
         ssl2buySectigoPacEnterprise,
         { url: SSL2BUY_PRODUCTION, environment: 'production', testFlag: false },
+        DEFAULTS,
         key,
       ),
       undefined,
+    );
+  });
+});
+
+describe('demoEndpointProblem: the production URL the user set', () => {
+  const GATEWAY = 'https://gateway.corp.example/ssl2buy/order';
+  const settings = structuredClone(defaultSubmissionSettings);
+  settings.apis.ssl2buy.productionUrl = GATEWAY;
+  settings.apis.comodo.productionUrl = 'https://ca-gateway.corp.example:8443/comodo';
+  const key = 'certOrder.ssl2buy.demoUrl';
+  const spellings = [
+    GATEWAY,
+    GATEWAY.toUpperCase(),
+    `${GATEWAY}/`,
+    GATEWAY.replace('.example/', '.example:443/'),
+    GATEWAY.replace('.example/', '.example./'),
+    GATEWAY.replace('/order', '/%6Frder'),
+    GATEWAY.replace('https://', 'https://someone:pw@'),
+    GATEWAY.replace('gateway', 'g%61teway'),
+    `${GATEWAY}?env=demo#x`,
+  ];
+  for (const url of spellings)
+    it(`${JSON.stringify(url)} is SSL2Buy's production URL in effect: refused for its demo`, () => {
+      const problem = demoEndpointProblem(ssl2buySectigoPacEnterprise, demo(url), settings, key) ?? '';
+      assert.match(
+        problem,
+        /is the production URL of SSL2Buy .* in your settings \(certOrder\.ssl2buy\.productionUrl\)/,
+      );
+      assert.match(problem, /placed and charged/);
+      // The same URL is also refused as the demo URL of the other API, even with test=Y.
+      assert.match(
+        demoEndpointProblem(comodoAutoApplySsl, demo(url, true), settings, 'certOrder.comodo.demoUrl') ?? '',
+        /production URL of SSL2Buy/,
+      );
+    });
+  it('without that setting the same URL is not a production URL', () => {
+    assert.equal(demoEndpointProblem(ssl2buySectigoPacEnterprise, demo(GATEWAY), DEFAULTS, key), undefined);
+  });
+  it('another path, port or scheme of that gateway is not refused (a gateway may serve the demo too)', () => {
+    for (const url of [
+      'https://gateway.corp.example/ssl2buy/demo',
+      'https://gateway.corp.example:8443/ssl2buy/order',
+      'http://gateway.corp.example/ssl2buy/order',
+    ])
+      assert.equal(
+        demoEndpointProblem(ssl2buySectigoPacEnterprise, demo(url), settings, key),
+        undefined,
+        url,
+      );
+  });
+  it("Comodo's demo at its own configured production URL with test=Y is its test mode; without it, refused", () => {
+    const comodo = 'https://CA-gateway.corp.example:8443/comodo/';
+    assert.equal(demoEndpointProblem(comodoAutoApplySsl, demo(comodo, true), settings, 'k'), undefined);
+    assert.match(
+      demoEndpointProblem(comodoAutoApplySsl, demo(comodo, false), settings, 'k') ?? '',
+      /production URL of Comodo .* \(certOrder\.comodo\.productionUrl\)/,
+    );
+    assert.match(
+      demoEndpointProblem(ssl2buySectigoPacEnterprise, demo(comodo), settings, key) ?? '',
+      /production URL of Comodo/,
     );
   });
 });
@@ -156,6 +231,23 @@ describe('through the flow: a demo URL that is production sends nothing', () => 
       ['error'],
       'no question, no credentials: only the refusal',
     );
+  });
+
+  it('SSL2Buy demo at the production URL the user set (another spelling): refused, nothing sent', async () => {
+    bed.endpointFromWorkspace = false;
+    const saved = { ...bed.settings.apis.ssl2buy };
+    bed.settings.apis.ssl2buy.demoUrl = bed.settings.apis.ssl2buy.productionUrl
+      .replace('http://127.0.0.1', 'HTTP://127.0.0.1.')
+      .replace('delay=0', 'd%65lay=0');
+    const sent = bed.sent;
+    const result = await bed.submit(await bed.writeOrder('own-prod.order.json', ssl2buyOrder()), 'demo');
+    Object.assign(bed.settings.apis.ssl2buy, saved);
+    assert.equal(result.status, 'refused', JSON.stringify(result));
+    assert.match(
+      result.status === 'refused' ? result.reason : '',
+      /is the production URL of SSL2Buy .*certOrder\.ssl2buy\.productionUrl/,
+    );
+    assert.equal(bed.sent, sent);
   });
 
   it("Comodo's demo at its own production URL stays the test mode (test=Y) and is not refused", async () => {

@@ -4,45 +4,12 @@
 // sending, the answer is on disk, Show Order History lists it and the duplicate guard sees it.
 import assert from 'node:assert/strict';
 import { promises as fs } from 'node:fs';
-import { createServer, type Server } from 'node:http';
+import type { Server } from 'node:http';
 import type { AddressInfo } from 'node:net';
 import { after, before, describe, it } from 'node:test';
 import { containsSecret, outcomeOf, parseRecord } from '../../../common/src/protocol';
-import { spellings } from '../protocol-redact/spellings';
+import { echoServer } from '../../support/echoServer';
 import { Bed, SECRET, ssl2buyOrder } from './harness';
-
-/** A spelling as JSON string content: as it is when JSON allows it, else JSON-escaped. */
-function inJson(spelt: string): string {
-  try {
-    JSON.parse(`"${spelt}"`);
-    return spelt;
-  } catch {
-    return JSON.stringify(spelt).slice(1, -1);
-  }
-}
-
-/** Answers SSL2Buy success, echoing the ApiKey it was sent in every spelling (body and a header). */
-function echoServer(): Server {
-  return createServer((req, res) => {
-    let body = '';
-    req.setEncoding('utf8');
-    req.on('data', (c: string) => (body += c));
-    req.on('end', () => {
-      const key = String((JSON.parse(body) as { ApiKey?: unknown }).ApiKey ?? '');
-      const echoes = Object.entries(spellings(key)).map(
-        ([name, spelt]) => `${JSON.stringify(name)}:"${inJson(spelt)}"`,
-      );
-      res.writeHead(200, {
-        'content-type': 'application/json; charset=utf-8',
-        'x-echo': encodeURIComponent(key).toLowerCase(),
-      });
-      res.end(
-        `{"StatusCode":0,"SSL2BuyOrderNumber":"7001","ApprovalEmail":"${inJson(key)}@example.com",` +
-          `"Echo":{${echoes.join(',')}}}`,
-      );
-    });
-  });
-}
 
 describe('an answer that echoes the secret', () => {
   const bed = new Bed();
@@ -54,8 +21,7 @@ describe('an answer that echoes the secret', () => {
     server = echoServer();
     await new Promise<void>((resolve) => server.listen(0, '127.0.0.1', resolve));
     url = `http://127.0.0.1:${(server.address() as AddressInfo).port}/queryservice/ComodoFullOrder/SectigoPersonalAuthenticationEnterprise`;
-    bed.settings.apis.ssl2buy.demoUrl = url;
-    bed.settings.apis.ssl2buy.productionUrl = url;
+    bed.pointAt('ssl2buy', url);
   });
   after(async () => {
     server.close();

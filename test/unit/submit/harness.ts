@@ -81,8 +81,7 @@ export class Bed {
     this.dir = await fs.mkdtemp(path.join(os.tmpdir(), 'cert-order-submit-'));
     this.historyDir = path.join(this.dir, 'history');
     this.settings.apis.comodo.productionUrl = this.sandbox.urls['comodo-autoapplyssl'];
-    this.settings.apis.ssl2buy.productionUrl = this.sandbox.urls['ssl2buy-sectigo-pac-enterprise'];
-    this.settings.apis.ssl2buy.demoUrl = this.sandbox.urls['ssl2buy-sectigo-pac-enterprise'];
+    this.pointAt('ssl2buy', this.sandbox.urls['ssl2buy-sectigo-pac-enterprise']);
     this.settings.http.responseTimeoutMs = 5000;
     this.env = { CERT_ORDER_COMODO_LOGIN_PASSWORD: SECRET, CERT_ORDER_SSL2BUY_API_KEY: SECRET };
   }
@@ -96,9 +95,25 @@ export class Bed {
   fault(apiVendor: 'comodo' | 'ssl2buy', faults: string): void {
     const id = apiVendor === 'comodo' ? 'comodo-autoapplyssl' : 'ssl2buy-sectigo-pac-enterprise';
     const url = new URL(this.sandbox.urls[id]);
-    const faulted = `${url.origin}/__fault/${encodeURIComponent(faults)}${url.pathname}`;
-    this.settings.apis[apiVendor].productionUrl = faulted;
-    this.settings.apis[apiVendor].demoUrl = faulted;
+    this.pointAt(apiVendor, `${url.origin}/__fault/${encodeURIComponent(faults)}${url.pathname}`);
+  }
+
+  /**
+   * Demo at `url`, production at the same sandbox route through a fault prefix that adds nothing
+   * (`delay=0` before the URL's own faults): a demo URL that is the production URL in effect is
+   * refused, so for SSL2Buy the two must differ. Comodo's demo may be its production URL (with
+   * test=Y, its documented test mode), so both are `url`.
+   */
+  pointAt(apiVendor: 'comodo' | 'ssl2buy', url: string): void {
+    this.settings.apis[apiVendor].demoUrl = url;
+    if (apiVendor === 'comodo') {
+      this.settings.apis.comodo.productionUrl = url;
+      return;
+    }
+    const u = new URL(url);
+    const [, spec, rest] = /^\/__fault\/([^/]*)(\/.*)$/.exec(u.pathname) ?? [undefined, '', u.pathname];
+    const faults = spec ? `delay=0${encodeURIComponent(',')}${spec}` : 'delay=0';
+    this.settings.apis.ssl2buy.productionUrl = `${u.origin}/__fault/${faults}${rest}`;
   }
 
   async writeOrder(name: string, order: object | string): Promise<string> {

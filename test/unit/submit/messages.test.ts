@@ -113,14 +113,13 @@ describe('messages: what it means for the order first, and clean punctuation', (
         it(`${vendor} ${environment} ${fault || 'documented success'}`, async () => {
           bed.answers.duplicate = true;
           if (fault) bed.fault(vendor, fault);
-          else {
-            const url =
+          else
+            bed.pointAt(
+              vendor,
               bed.sandbox.urls[
                 vendor === 'comodo' ? 'comodo-autoapplyssl' : 'ssl2buy-sectigo-pac-enterprise'
-              ];
-            bed.settings.apis[vendor].productionUrl = url;
-            bed.settings.apis[vendor].demoUrl = url;
-          }
+              ],
+            );
           const from = bed.ui.length;
           const result = await bed.submit(files[vendor], environment);
           assert.equal(result.status, 'sent', JSON.stringify(result));

@@ -96,8 +96,7 @@ describe('SSL2Buy Sectigo PAC Enterprise round trips against the sandbox', () =>
     bed.fault('ssl2buy', 'code=-1');
     const file = await bed.writeOrder('injected.order.json', ssl2buyOrder());
     const result = await bed.submit(file, 'demo');
-    bed.settings.apis.ssl2buy.demoUrl = bed.sandbox.urls['ssl2buy-sectigo-pac-enterprise'];
-    bed.settings.apis.ssl2buy.productionUrl = bed.sandbox.urls['ssl2buy-sectigo-pac-enterprise'];
+    bed.pointAt('ssl2buy', bed.sandbox.urls['ssl2buy-sectigo-pac-enterprise']);
     assert.ok(result.status === 'sent' && result.record.parsed?.kind === 'error');
     assert.equal(bed.fieldErrors.has(file), false);
   });
