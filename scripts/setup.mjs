@@ -2,7 +2,7 @@
 // Uses only Node's own modules: it runs before node_modules exists.
 //
 //   node scripts/setup.mjs            npm packages (npm ci when node_modules is missing or stale)
-//   node scripts/setup.mjs --vscode   also Debian's chromium, ripgrep and libkrb5-dev, and
+//   node scripts/setup.mjs --vscode   also Debian's chromium, ripgrep, openssl and libkrb5-dev, and
 //                                     code-server (see scripts/code-server.mjs for the cache)
 // Every step checks first and is skipped when done, so a second run takes a moment.
 import { execSync } from 'node:child_process';
@@ -38,10 +38,11 @@ if (process.argv.includes('--vscode')) {
 }
 
 // Kerberos headers for a native module of VS Code, ripgrep because its npm package would
-// download `rg` from GitHub, Chromium for the browser, and node-gyp's tools (python3, make, g++)
-// to build code-server's native modules: a minimal Debian has none of them.
+// download `rg` from GitHub, Chromium for the browser, node-gyp's tools (python3, make, g++)
+// to build code-server's native modules, and openssl, which the CSR creation tests ask whether
+// a created request verifies (`openssl req -verify`): a minimal Debian has none of them.
 function ensureDebianPackages() {
-  const wanted = ['libkrb5-dev', 'ripgrep', 'chromium', 'python3', 'make', 'g++'];
+  const wanted = ['libkrb5-dev', 'ripgrep', 'chromium', 'python3', 'make', 'g++', 'openssl'];
   const missing = wanted.filter((pkg) => !debianPackageInstalled(pkg));
   if (missing.length === 0) return;
   const cmd = `apt-get update && apt-get install -y ${wanted.join(' ')}`;
