@@ -1,6 +1,7 @@
 // esbuild plugins of scripts/build.mjs that keep the VSIX small (issue 9: at most 350 KB, checked
 // by scripts/package.mjs). Each one is a choice about what a bundle carries, so each says why.
-import { dirname, relative, sep } from 'node:path';
+import { existsSync, readdirSync, statSync } from 'node:fs';
+import { dirname, join, relative, resolve, sep } from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = (file) => fileURLToPath(new URL(file, import.meta.url));
@@ -59,12 +60,48 @@ export const SHARED_LIBRARIES_OUT = 'common/out/libraries.js';
 const SHARED_PACKAGE =
   /^(vscode-jsonrpc|vscode-languageserver-protocol|vscode-languageserver-types|jsonc-parser|i18n-iso-countries)(\/.*)?$/;
 
-/** The esbuild options of the bundle of SHARED_LIBRARIES (an object of them by specifier). */
+/**
+ * The repository's own modules under common/src (the catalogues, the CSR decoder and its rules,
+ * the protocol types): the client and the server each imported about 66 KB of them, so the VSIX
+ * carried them twice. They go into SHARED_LIBRARIES_OUT too, keyed by their path without the
+ * extension ('common/src/csr/decode'), and each is evaluated only when a bundle first reads it
+ * (a getter), so the server does not start the client's key generation code and the other way
+ * round.
+ */
+const ROOT = fileURLToPath(new URL('../..', import.meta.url));
+const COMMON_SRC = join(ROOT, 'common', 'src');
+
+/** Every module of common/src, as 'common/src/...' keys without the extension. */
+function commonModules(dir = COMMON_SRC) {
+  const out = [];
+  for (const name of readdirSync(dir).sort()) {
+    const p = join(dir, name);
+    if (statSync(p).isDirectory()) out.push(...commonModules(p));
+    else if (name.endsWith('.ts') && !name.endsWith('.d.ts'))
+      out.push(relative(ROOT, p).split(sep).join('/').replace(/\.ts$/, ''));
+  }
+  return out;
+}
+
+/** The common/src module a relative import resolves to, as its key, or undefined. */
+function commonModuleKey(resolveDir, path) {
+  const base = resolve(resolveDir, path);
+  if (!base.startsWith(COMMON_SRC + sep)) return undefined;
+  for (const file of [base, `${base}.ts`, join(base, 'index.ts')])
+    if (file.endsWith('.ts') && !file.endsWith('.d.ts') && existsSync(file))
+      return relative(ROOT, file).split(sep).join('/').replace(/\.ts$/, '');
+  return undefined;
+}
+
+/** The esbuild options of the bundle of SHARED_LIBRARIES and common/src (an object by key). */
 export function sharedLibrariesBundle(root) {
   const lines = SHARED_LIBRARIES.map((s) => `  ${JSON.stringify(s)}: require(${JSON.stringify(s)}),`);
+  const lazy = commonModules().map(
+    (key) => `  get ${JSON.stringify(key)}() {\n    return require(${JSON.stringify(`./${key}.ts`)});\n  },`,
+  );
   return {
     stdin: {
-      contents: `module.exports = {\n${lines.join('\n')}\n};\n`,
+      contents: `module.exports = {\n${[...lines, ...lazy].join('\n')}\n};\n`,
       resolveDir: root,
       sourcefile: 'shared-libraries.cjs',
       loader: 'js',
@@ -94,6 +131,13 @@ export function useSharedLibraries(outfile) {
             ],
           };
         return { path: specifier, namespace: 'shared-library' };
+      });
+      // A module of common/src, imported from the client or the server (never from common/src
+      // itself: those imports are inside the shared bundle).
+      build.onResolve({ filter: /^\.\.?\// }, (args) => {
+        if (args.importer.startsWith(COMMON_SRC + sep)) return undefined;
+        const key = commonModuleKey(args.resolveDir, args.path);
+        return key ? { path: key, namespace: 'shared-library' } : undefined;
       });
       build.onResolve({ filter: /.*/, namespace: 'shared-library' }, (args) => ({
         path: args.path,
