@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot } from '../support/editorSession';
-import { openFile, openWorkbench, runCommand, type Workbench } from './workbench';
+import { openFile, openWorkbench, panelFrame, panelLayoutAt, runCommand, type Workbench } from './workbench';
 
 let wb: Workbench;
 
@@ -22,14 +22,6 @@ after(async () => {
   await wb?.close();
 });
 
-async function waitUntil(probe: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 test(
   'after a placed TLS order the panel shows "Create DCV File…" and "Copy DNS Record" beside the convention',
   { timeout: 180_000 },
@@ -40,7 +32,7 @@ test(
     const question = page.locator('.monaco-dialog-box', { hasText: 'on this machine' });
     await question.waitFor({ timeout: 60_000 });
     await question.getByRole('button', { name: 'Send There' }).click();
-    const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const panel = panelFrame(page);
     await panel.locator('#create-dcv-file').waitFor({ timeout: 60_000 });
     assert.match((await panel.locator('#dcv-convention').textContent()) ?? '', /comodoca\.com/);
 
@@ -51,22 +43,10 @@ test(
 
 test('at 320 px both buttons and the convention stay in view', { timeout: 60_000 }, async () => {
   const { page } = wb;
-  const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
-  await panel.locator('#dcv-actions').waitFor();
-  await page.locator('iframe.webview.ready').evaluate((el) => {
-    (el as HTMLElement).style.width = '320px';
-  });
-  await waitUntil(async () => (await panel.locator('body').evaluate(() => window.innerWidth)) === 320);
-  await panel.locator('#dcv-actions').scrollIntoViewIfNeeded();
-  const layout = await panel.locator('body').evaluate(() => ({
-    scrollWidth: document.documentElement.scrollWidth,
-    width: window.innerWidth,
-    right: Array.from(document.querySelectorAll('#dcv-actions button')).map(
-      (b) => b.getBoundingClientRect().right,
-    ),
-  }));
-  assert.equal(layout.right.length, 2);
+  await panelFrame(page).locator('#dcv-actions').waitFor();
+  const layout = await panelLayoutAt(page, 320, '#dcv-actions button', '#dcv-actions');
+  assert.equal(layout.rights.length, 2);
   assert.ok(layout.scrollWidth <= layout.width, `no horizontal scrolling: ${layout.scrollWidth}`);
-  for (const right of layout.right) assert.ok(right <= layout.width, `a button at ${right} px`);
+  for (const right of layout.rights) assert.ok(right <= layout.width, `a button at ${right} px`);
   await screenshot(page, 'dcv-panel-320');
 });

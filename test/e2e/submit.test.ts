@@ -4,7 +4,15 @@
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot } from '../support/editorSession';
-import { openFile, openWorkbench, runCommand, type Workbench } from './workbench';
+import {
+  openFile,
+  openWorkbench,
+  panelFrame,
+  panelLayoutAt,
+  runCommand,
+  waitUntil,
+  type Workbench,
+} from './workbench';
 
 let wb: Workbench;
 
@@ -38,7 +46,7 @@ test(
       new RegExp(`127\\.0\\.0\\.1 port ${port} on this machine`),
     );
     await question.getByRole('button', { name: 'Send There' }).click();
-    const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const panel = panelFrame(page);
     const orderNumber = panel.locator('#order-number');
     await orderNumber.waitFor({ timeout: 60_000 });
     assert.match((await orderNumber.textContent()) ?? '', /\d/);
@@ -58,41 +66,20 @@ test(
   },
 );
 
-/** Polls `probe` until it holds (a condition, not a fixed sleep); fails after `timeoutMs`. */
-async function waitUntil(probe: () => Promise<boolean>, timeoutMs = 10_000): Promise<void> {
-  const deadline = Date.now() + timeoutMs;
-  while (!(await probe())) {
-    if (Date.now() > deadline) throw new Error('condition not met in time');
-    await new Promise((r) => setTimeout(r, 100));
-  }
-}
-
 test(
   'in a narrow panel (320 px) the values wrap and every Copy button stays in view',
   { timeout: 120_000 },
   async () => {
     const { page } = wb;
-    const panel = page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+    const panel = panelFrame(page);
     await panel.locator('#order-number').waitFor({ timeout: 60_000 });
-    // The webview's frame made 320 px wide, as a narrow editor group makes it.
-    const frame = page.locator('iframe.webview.ready');
-    await frame.evaluate((el) => {
-      (el as HTMLElement).style.width = '320px';
-    });
-    await waitUntil(async () => (await panel.locator('body').evaluate(() => window.innerWidth)) === 320);
-    const layout = await panel.locator('body').evaluate(() => ({
-      scrollWidth: document.documentElement.scrollWidth,
-      width: window.innerWidth,
-      buttons: Array.from(document.querySelectorAll('button.copy')).map(
-        (b) => b.getBoundingClientRect().right,
-      ),
-    }));
-    assert.ok(layout.buttons.length > 0, 'the panel has Copy buttons');
+    const layout = await panelLayoutAt(page, 320, 'button.copy');
+    assert.ok(layout.rights.length > 0, 'the panel has Copy buttons');
     assert.ok(
       layout.scrollWidth <= layout.width,
       `no horizontal scrolling: ${layout.scrollWidth} > ${layout.width}`,
     );
-    for (const right of layout.buttons)
+    for (const right of layout.rights)
       assert.ok(right <= layout.width, `a Copy button at ${right} px of ${layout.width}`);
     await screenshot(page, 'submission-panel-320');
   },

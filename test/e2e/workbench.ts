@@ -2,7 +2,7 @@
 // ../shared/notes/real-vscode-offline.md). Each step waits for what it expects to see.
 import { writeFileSync, mkdirSync } from 'node:fs';
 import * as path from 'node:path';
-import type { Browser, Locator, Page } from 'playwright-core';
+import type { Browser, FrameLocator, Locator, Page } from 'playwright-core';
 import {
   launchBrowser,
   screenshot,
@@ -138,4 +138,53 @@ export async function hoverMouseOver(page: Page, text: string, expect: string): 
 export async function isInView(inner: Locator, outer: Locator): Promise<boolean> {
   const [a, b] = [await inner.boundingBox(), await outer.boundingBox()];
   return !!a && !!b && a.y >= b.y - 1 && a.y + a.height <= b.y + b.height + 1;
+}
+
+/** Polls `probe` until it holds (a condition, not a fixed sleep); fails after `timeoutMs`. */
+export async function waitUntil(probe: () => boolean | Promise<boolean>, timeoutMs = 30_000): Promise<void> {
+  const deadline = Date.now() + timeoutMs;
+  while (!(await probe())) {
+    if (Date.now() > deadline) throw new Error('condition not met in time');
+    await new Promise((r) => setTimeout(r, 100));
+  }
+}
+
+/** The document inside the extension's webview panel (the active one). */
+export function panelFrame(page: Page): FrameLocator {
+  return page.frameLocator('iframe.webview.ready').frameLocator('#active-frame');
+}
+
+export interface PanelLayout {
+  /** The panel document's scroll width and its window's inner width, in px. */
+  scrollWidth: number;
+  width: number;
+  /** The right edge of each element that `selector` matches. */
+  rights: number[];
+}
+
+/**
+ * The panel at `width` px, as a narrow editor group makes it: sets the webview frame's width,
+ * waits until the panel's window has it, scrolls `scrollTo` into view if given, and measures the
+ * right edges of what `selector` matches.
+ */
+export async function panelLayoutAt(
+  page: Page,
+  width: number,
+  selector: string,
+  scrollTo?: string,
+): Promise<PanelLayout> {
+  const panel = panelFrame(page);
+  await page.locator('iframe.webview.ready').evaluate((el, w) => {
+    (el as HTMLElement).style.width = `${w}px`;
+  }, width);
+  await waitUntil(async () => (await panel.locator('body').evaluate(() => window.innerWidth)) === width);
+  if (scrollTo) await panel.locator(scrollTo).scrollIntoViewIfNeeded();
+  return panel.locator('body').evaluate(
+    (_, sel) => ({
+      scrollWidth: document.documentElement.scrollWidth,
+      width: window.innerWidth,
+      rights: Array.from(document.querySelectorAll(sel)).map((b) => b.getBoundingClientRect().right),
+    }),
+    selector,
+  );
 }

@@ -13,6 +13,7 @@ import {
   keyTypesFor,
   type KeyType,
 } from '../../../common/src/csr/create';
+import { ssl2buyOrder } from '../service/helpers';
 import { decoded, FIXTURES, opensslVerify, orderDiagnostics } from './support';
 
 const COMODO = 'comodo-autoapplyssl';
@@ -224,24 +225,7 @@ describe('createKeyAndCsr', () => {
     const csr = decoded(made.csrDer);
     assert.deepEqual(csr.subjectAltNames, [{ type: 'email', value: 'alice@example.com' }]);
     assert.equal(csr.subject.find((a) => a.shortName === 'CN')?.value, 'Alice Example');
-    const order = {
-      $api: SSL2BUY,
-      PartnerEmail: 'partner@example.com',
-      Year: 1,
-      PartnerOrderID: 'ORDER-0001',
-      CSR: made.csrPem,
-      PACOrderInfo: { Title: 'Ms', FirstName: 'Alice', LastName: 'Example' },
-      OrganisationInfo: {
-        OrgName: 'Example Ltd',
-        Email: 'pki@example.com',
-        Address1: '1 Example Street',
-        City: 'London',
-        State: 'Greater London',
-        CountryName: 'GB',
-        PostalCode: 'EC1A 1AA',
-        PhoneNo: '+44 20 7946 0000',
-      },
-    };
+    const order = JSON.parse(ssl2buyOrder({ CSR: made.csrPem }));
     assert.deepEqual(await orderDiagnostics(order), []);
   });
 
