@@ -41,6 +41,19 @@ async function editField(field: SubjectField, label: string, value: string): Pro
   return field === 'country' ? typed.trim().toUpperCase() : typed.trim();
 }
 
+/** The subject's problem as a list row: its first sentence, the rest below it, all of it on pick. */
+function problemItem(problem: string): vscode.QuickPickItem & { problem: string } {
+  const end = problem.search(/\.\s/);
+  const first = end < 0 ? problem : problem.slice(0, end + 1);
+  const rest = end < 0 ? '' : problem.slice(end + 1).trim();
+  return {
+    label: `$(warning) ${first}`,
+    detail: rest ? `${rest} (pick to read it all)` : undefined,
+    alwaysShow: true,
+    problem,
+  };
+}
+
 export function vscodeCsrUi(): CreateCsrUi {
   return {
     async pickKeyType(choices, policy) {
@@ -95,24 +108,36 @@ export function vscodeCsrUi(): CreateCsrUi {
     async editSubject(initial, title, problem) {
       const subject: SubjectInput = { ...initial };
       for (;;) {
+        // What the order's rules say of this subject, as a row of its own under Continue: a
+        // placeholder holds one short line and cut the message off. Picking the row shows all of it.
+        const problemRows = problem ? [problemItem(problem)] : [];
         const items = [
           {
             label: '$(check) Continue',
             description: 'create the key and the CSR with this subject',
             alwaysShow: true,
           },
+          ...problemRows,
           ...SUBJECT_FIELDS.map((f) => ({
             label: `${f.attribute}: ${subject[f.field] || '(empty: left out)'}`,
             description: f.label,
             field: f.field,
           })),
         ];
-        const picked = await vscode.window.showQuickPick(items, {
+        const picked = await vscode.window.showQuickPick<
+          vscode.QuickPickItem & { field?: SubjectField; problem?: string }
+        >(items, {
           title: `${TITLE}: subject, ${title}`,
-          placeHolder: problem ?? 'Enter continues; pick a field to change it (values from the order)',
+          placeHolder: problem
+            ? 'The CA would refuse this subject (below): pick a field to change it'
+            : 'Enter continues; pick a field to change it (values from the order)',
         });
         if (!picked) return undefined;
-        if (!('field' in picked)) return subject;
+        if (picked.problem !== undefined) {
+          await vscode.window.showWarningMessage(picked.problem, { modal: true });
+          continue;
+        }
+        if (!picked.field) return subject;
         const spec = SUBJECT_FIELDS.find((f) => f.field === picked.field)!;
         subject[spec.field] = await editField(spec.field, spec.label, subject[spec.field] ?? '');
         problem = undefined;
