@@ -46,11 +46,14 @@ async function showActions(): Promise<void> {
   if (picked) await vscode.commands.executeCommand(picked.command, ...picked.args);
 }
 
-/** `client` is read when a submission runs (the server may still be starting). */
+/**
+ * `client` is read when a submission runs (the server may still be starting). Returns the history
+ * and the panel, which the Orders view shares.
+ */
 export function registerSubmission(
   context: vscode.ExtensionContext,
   client: () => LanguageClient | undefined,
-): void {
+): { history: HistoryStore; panel: SubmissionPanel } {
   const output = vscode.window.createOutputChannel('Certificate Orders: Submissions');
   const panel = new SubmissionPanel();
   const caDiagnostics = new CaAnswerDiagnostics();
@@ -92,4 +95,5 @@ export function registerSubmission(
     vscode.commands.registerCommand(COMMANDS.createDcvFile, createDcvFileCommand(context, dcvShared)),
     vscode.commands.registerCommand(COMMANDS.copyDnsRecord, copyDnsRecordCommand(dcvShared)),
   );
+  return { history, panel };
 }

@@ -13,12 +13,20 @@ import { registerCopyText } from './commands/copyText';
 import { registerCreateKeyAndCsr } from './commands/createKeyAndCsr';
 import { registerDecodeCsr } from './commands/decodeCsr';
 import { registerNewOrder } from './commands/newOrder';
+import { registerOrdersView } from './views/register';
+import type { OrdersTreeProvider } from './views/ordersView';
 
 let client: LanguageClient | undefined;
 
-export async function activate(context: vscode.ExtensionContext): Promise<void> {
+/** What activate() returns: the in-editor tests read the Orders view through its provider. */
+export interface CertOrderApi {
+  ordersView: OrdersTreeProvider;
+}
+
+export async function activate(context: vscode.ExtensionContext): Promise<CertOrderApi> {
   // Submission first: its commands work even if the language server fails to start.
-  registerSubmission(context, () => client);
+  const { history, panel } = registerSubmission(context, () => client);
+  const ordersView = registerOrdersView(context, history, panel);
   registerDecodeCsr(context, () => client);
   registerNewOrder(context);
   registerCopyText(context);
@@ -45,6 +53,7 @@ export async function activate(context: vscode.ExtensionContext): Promise<void> 
     ),
   );
   await client.start();
+  return { ordersView };
 }
 
 export async function deactivate(): Promise<void> {

@@ -24,6 +24,14 @@ export interface ListedHistory {
   skipped: SkippedEntry[];
   /** How many entries were skipped in all, those not in `skipped` included. */
   skippedCount: number;
+  /** Each record's file by record id; a record kept in memory only (never written) has none. */
+  files: Map<string, string>;
+}
+
+/** A record just kept: where it was written, or no file when it could be written nowhere. */
+export interface WrittenRecord {
+  record: SubmissionRecord;
+  file?: string;
 }
 
 /** The bounds of one listing: a folder from a repository may hold anything, in any number. */
@@ -103,6 +111,8 @@ export class HistoryStore {
   private readonly limits: ListingLimits;
   private readonly readEntry: (file: string) => Promise<EntryRead>;
   private readonly now: () => number;
+  /** Told of every record kept, so a view adds it without listing the history again. */
+  private readonly writeListeners = new Set<(written: WrittenRecord) => void>();
 
   constructor(
     private readonly location: HistoryLocation,
@@ -118,11 +128,32 @@ export class HistoryStore {
    * wrong (even choosing the folder), a record that is not on disk is kept for this window.
    */
   async write(record: SubmissionRecord, orderFile: string): Promise<string> {
+    let file: string;
     try {
-      return await this.writeSomewhere(record, orderFile);
+      file = await this.writeSomewhere(record, orderFile);
     } catch (err) {
       this.unsaved.push(record);
+      this.tell({ record });
       throw err;
+    }
+    this.tell({ record, file });
+    return file;
+  }
+
+  /** Calls `listener` after each write (or keeping in memory); returns what stops it. */
+  onDidWrite(listener: (written: WrittenRecord) => void): { dispose(): void } {
+    this.writeListeners.add(listener);
+    return { dispose: () => this.writeListeners.delete(listener) };
+  }
+
+  /** A listener that throws must not turn a written record into a failed write. */
+  private tell(written: WrittenRecord): void {
+    for (const listener of this.writeListeners) {
+      try {
+        listener(written);
+      } catch {
+        // the listener's own failure; the record is kept either way
+      }
     }
   }
 
@@ -167,6 +198,7 @@ export class HistoryStore {
 class Listing {
   private readonly records: SubmissionRecord[] = [];
   private readonly seen = new Set<string>();
+  private readonly files = new Map<string, string>();
   private readonly skipped: SkippedEntry[] = [];
   private skippedCount = 0;
   private readonly deadline: number;
@@ -179,10 +211,11 @@ class Listing {
     this.deadline = now() + limits.totalTimeoutMs;
   }
 
-  add(record: SubmissionRecord): void {
+  add(record: SubmissionRecord, file?: string): void {
     if (this.seen.has(record.id)) return;
     this.seen.add(record.id);
     this.records.push(record);
+    if (file !== undefined) this.files.set(record.id, file);
   }
 
   skip(file: string, reason: string, count = 1): void {
@@ -239,12 +272,12 @@ class Listing {
     if (!read.ok) return this.skip(file, read.reason);
     const record = parseRecord(read.text);
     if (!record) return this.skip(file, 'not a submission record');
-    this.add(record);
+    this.add(record, file);
   }
 
   result(): ListedHistory {
     const records = [...this.records].sort((a, b) => b.startedAt.localeCompare(a.startedAt));
-    return { records, skipped: this.skipped, skippedCount: this.skippedCount };
+    return { records, skipped: this.skipped, skippedCount: this.skippedCount, files: this.files };
   }
 }
 

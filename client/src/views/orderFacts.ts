@@ -1,0 +1,79 @@
+// What the Orders view says about one order file: its API and a one-line summary (products and
+// validity, the CSR's CN or e-mail), read with the production confirmation's summary
+// (summariseOrder) so the view and the confirmation never disagree. No vscode import.
+import {
+  MAX_CSR_FILE_BYTES,
+  csrReference,
+  csrSubjectSummary,
+  formatSummary,
+  readOrder,
+  resolveCsrFile,
+  summariseOrder,
+} from '../../../common/src/protocol';
+import { csrTextFromBytes } from '../../../common/src/csr';
+import { readCsrFileInside, readRegularFile } from '../submission/localFile';
+
+/** An order is a few KB; a larger file is named, not read. */
+const MAX_ORDER_BYTES = 1024 * 1024;
+
+export interface OrderFacts {
+  /** The API's title; undefined when the file names none this extension knows. */
+  api?: string;
+  /** One line: products (when the API has a product field), validity, CN; or why it cannot be read. */
+  summary: string;
+  /** The summary's lines, for the tooltip. */
+  details: string;
+}
+
+/** The summary lines the one-line summary takes, in this order. */
+const ONE_LINE = ['Products', 'Validity'];
+
+/** The `file:` CSR an order names, if any (the caller reads it, inside the workspace only). */
+export function csrFileReference(text: string): string | undefined {
+  const read = readOrder(text);
+  return read.ok ? csrReference(read.order)?.file : undefined;
+}
+
+/**
+ * @param csrText the CSR of a `file:` reference, when it could be read (an inline CSR is taken from
+ *   the order itself)
+ */
+export function orderFacts(text: string, csrText?: string): OrderFacts {
+  const read = readOrder(text);
+  if (!read.ok) return { summary: read.problem, details: read.problem };
+  const { order } = read;
+  const csr = csrReference(order)?.inline ?? csrText;
+  const subject = csr === undefined ? undefined : csrSubjectSummary(csr);
+  const lines = summariseOrder(order, subject);
+  const parts = ONE_LINE.flatMap((label) => {
+    const value = lines.find((l) => l.label === label)?.value;
+    // An API without a product field (S/MIME) gives its own title as the product: said once.
+    return value === undefined || value === order.api.title ? [] : [value];
+  });
+  const who = subject?.commonName ?? subject?.email;
+  if (who) parts.push(who);
+  return { api: order.api.title, summary: parts.join(' · '), details: formatSummary(lines) };
+}
+
+/**
+ * The facts of an order file on disk. A `file:` CSR is read as the submission reads it: only
+ * inside `root` (the order's workspace folder), its real path too, and no more than a CSR's size.
+ */
+export async function readOrderFacts(file: string, root: string): Promise<OrderFacts> {
+  let text: string;
+  try {
+    text = Buffer.from(await readRegularFile(file, MAX_ORDER_BYTES)).toString('utf8');
+  } catch (err) {
+    const why = `The order file ${(err as Error).message}.`;
+    return { summary: why, details: why };
+  }
+  const reference = csrFileReference(text);
+  if (reference === undefined) return orderFacts(text);
+  const where = resolveCsrFile(file, reference, root);
+  if (!where.ok) return orderFacts(text);
+  try {
+    return orderFacts(text, csrTextFromBytes(await readCsrFileInside(where.path, root, MAX_CSR_FILE_BYTES)));
+  } catch {
+    return orderFacts(text);
+  }
+}
