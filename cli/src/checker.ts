@@ -51,10 +51,12 @@ export function createChecker(
   // The command line is the user's own choice, as a trusted window is: an order named outside the
   // root has its references read in its own folder. Read synchronously, each file once a run.
   const run = createRunReader();
-  const readFile = containedReader(
-    new WorkspaceScope([{ uri: pathToFileURL(root).href }], true),
-    run.readFile,
-    run.realpath,
+  const readFile = oncePerFolder(
+    containedReader(
+      new WorkspaceScope([{ uri: pathToFileURL(root).href }], true),
+      run.readFile,
+      run.realpath,
+    ),
   );
   const service = getOrderLanguageService({
     readFile,
@@ -84,5 +86,25 @@ export function createChecker(
       }
       return checkOrderText(path, absolutePath, bytes.toString('utf8'));
     },
+  };
+}
+
+/**
+ * A reference's answer (its bytes, or why it cannot be read) once per folder of orders: a hundred
+ * orders in one folder naming `file:www.example.com.csr` resolve and check the same path against
+ * the same root (the scope's answer depends on the order's folder, not its name), and the run
+ * reader already keeps each file's bytes for the run. Bounded: past 4,096 answers the oldest goes.
+ */
+function oncePerFolder(read: ReadFile): ReadFile {
+  const known = new Map<string, Promise<Uint8Array>>();
+  return (uri, orderUri) => {
+    const key = `${uri}\n${orderUri === undefined ? '' : orderUri.slice(0, orderUri.lastIndexOf('/') + 1)}`;
+    let answer = known.get(key);
+    if (!answer) {
+      if (known.size >= 4096) known.delete(known.keys().next().value as string);
+      answer = Promise.resolve().then(() => read(uri, orderUri));
+      known.set(key, answer);
+    }
+    return answer;
   };
 }

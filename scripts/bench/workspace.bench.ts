@@ -21,7 +21,7 @@ const example = (name: string): Record<string, unknown> =>
   JSON.parse(readFileSync(path.join(EXAMPLES, name), 'utf8')) as Record<string, unknown>;
 
 /** N orders in folders of 100, each folder with the CSR files its `file:` orders name. */
-function generate(n: number): { dir: string; files: string[] } {
+export function generate(n: number): { dir: string; files: string[] } {
   const dir = mkdtempSync(path.join(tmpdir(), `cert-order-bench-${n}-`));
   const kinds = [
     example('comodo-autoapplyssl.order.json'),

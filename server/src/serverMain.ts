@@ -18,7 +18,8 @@ import { listLocalDirectory, readLocalFile } from './localFiles';
 import { getOrderLanguageService, type CsrParticipant, type OrderLanguageService } from './service';
 import { SettingsSource } from './settings';
 import { WorkspaceOrders } from './workspaceOrders';
-import { containedReader, followTrust, initializeScope, WorkspaceScope } from './workspace';
+import { containedReader, initializeScope, WorkspaceScope } from './workspace';
+import { followTrust } from './workspaceTrust';
 
 export { mergeSettings } from './settings';
 

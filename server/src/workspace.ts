@@ -12,9 +12,8 @@
 import * as path from 'node:path';
 import { promises as fs } from 'node:fs';
 import { fileURLToPath, pathToFileURL } from 'node:url';
-import type { Connection, InitializeParams } from 'vscode-languageserver/node';
+import type { InitializeParams } from 'vscode-languageserver/node';
 import { isInsideFolder } from '../../common/src/protocol/csrFile';
-import { WorkspaceTrustedNotification } from '../../common/src/lsp/requests';
 import type { ReadFile } from './service';
 
 export interface WorkspaceFolderLike {
@@ -118,9 +117,4 @@ export function initializeScope(scope: WorkspaceScope, params: InitializeParams)
   scope.setFolders(folders);
   const options = params.initializationOptions as ServerInitializationOptions | undefined;
   scope.setTrusted(options?.workspaceTrusted === true);
-}
-
-/** Trust granted while the server runs (the client's certOrder/workspaceTrusted). */
-export function followTrust(connection: Connection, scope: WorkspaceScope): void {
-  connection.onNotification(WorkspaceTrustedNotification, (p) => scope.setTrusted(p?.trusted === true));
 }

@@ -4,7 +4,7 @@
 // file). No module-level state: the language server owns one instance.
 import { analyseCsrBase64, type CsrAnalysis } from './analyse';
 import { readCsrText } from './pem';
-import { checkCsr, type CsrCheckContext, type CsrFinding } from './rules';
+import { checkCsr, type CsrCheckContext, type CsrFinding, type OrderFreeFindings } from './rules';
 
 export interface CsrCacheOptions {
   /** Distinct CSRs kept (each map). Default 64. */
@@ -20,6 +20,13 @@ export class CsrCache {
   private readonly maxTextLength: number;
   /** The last findings per analysis, with the context they were made for. */
   private readonly findings = new WeakMap<CsrAnalysis, { key: string; findings: CsrFinding[] }>();
+  /**
+   * Per analysis, by API and key policy: the findings of the rules that do not read the order.
+   * Orders that share a CSR (a `file:` reference, a pasted copy) differ in their other fields, so
+   * the context, and the memo above, changes from one to the next; these stay (a few APIs and two
+   * policies at most per CSR, gone with the analysis when the maps above let it go).
+   */
+  private readonly orderFree = new WeakMap<CsrAnalysis, Map<string, OrderFreeFindings>>();
   /** Analyses computed (misses of both maps): for tests and the bench. */
   decodes = 0;
 
@@ -54,9 +61,18 @@ export class CsrCache {
     const key = JSON.stringify(context);
     const memo = this.findings.get(analysis);
     if (memo?.key === key) return { analysis, findings: memo.findings };
-    const findings = checkCsr(analysis, context);
+    const findings = checkCsr(analysis, context, this.orderFreeFindings(analysis, context));
     this.findings.set(analysis, { key, findings });
     return { analysis, findings };
+  }
+
+  private orderFreeFindings(analysis: CsrAnalysis, context: CsrCheckContext): OrderFreeFindings {
+    let byApi = this.orderFree.get(analysis);
+    if (!byApi) this.orderFree.set(analysis, (byApi = new Map()));
+    const key = `${context.api}\n${context.policy ?? ''}`;
+    let found = byApi.get(key);
+    if (!found) byApi.set(key, (found = []));
+    return found;
   }
 
   get size(): number {

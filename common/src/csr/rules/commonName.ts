@@ -24,6 +24,7 @@ const isWildcardProduct = (ctx: RuleContext) =>
 
 export const csrCnNotFqdn: CsrContentRule = {
   code: 'csr-cn-not-fqdn',
+  readsOrder: true,
   description: 'The Common Name is not a fully-qualified domain name (products other than Intranet SSL).',
   check(csr, ctx) {
     if (isIntranet(ctx)) return [];
@@ -66,6 +67,7 @@ function fqdnHint(name: string): string {
 
 export const csrCnWildcardNotAllowed: CsrContentRule = {
   code: 'csr-cn-wildcard-not-allowed',
+  readsOrder: true,
   statusCode: -5,
   description: 'A wildcard in the Common Name on a product that is not a wildcard product (35, 65).',
   check(csr, ctx) {
@@ -87,6 +89,7 @@ export const csrCnWildcardNotAllowed: CsrContentRule = {
 
 export const csrCnWildcardRequired: CsrContentRule = {
   code: 'csr-cn-wildcard-required',
+  readsOrder: true,
   statusCode: -6,
   description: 'A wildcard product (35, 65) whose Common Name does not hold exactly one wildcard.',
   check(csr, ctx) {
@@ -111,6 +114,7 @@ export const csrCnWildcardRequired: CsrContentRule = {
 
 export const csrIntranetFqdn: CsrContentRule = {
   code: 'csr-intranet-fqdn',
+  readsOrder: true,
   statusCode: -18,
   description: 'Intranet SSL (44) whose server name is a fully-qualified domain name.',
   check(csr, ctx) {
@@ -132,6 +136,7 @@ export const csrIntranetFqdn: CsrContentRule = {
 
 export const csrIntranetPublicIp: CsrContentRule = {
   code: 'csr-intranet-public-ip',
+  readsOrder: true,
   statusCode: -19,
   description: 'Intranet SSL (44) whose server name is an Internet-reachable IP address.',
   check(csr, ctx) {

@@ -98,15 +98,44 @@ export function resolveContext(context: CsrCheckContext): RuleContext {
   };
 }
 
-/** Every finding for the CSR under this order's API, product and fields. Never throws. */
-export function checkCsr(analysis: CsrAnalysis, context: CsrCheckContext): CsrFinding[] {
+/**
+ * The findings of the rules that do not read the order, one entry per rule of CSR_RULES (in its
+ * order), for one CSR under one API and key policy: what CsrCache keeps per CSR, so that a hundred
+ * orders naming one CSR run those rules once.
+ */
+export type OrderFreeFindings = (CsrFinding[] | undefined)[];
+
+/**
+ * Every finding for the CSR under this order's API, product and fields. Never throws. With
+ * `orderFree`, the rules without `readsOrder` take their findings from it (computing the missing
+ * ones with the API and the key policy alone, so that what is kept cannot depend on one order).
+ */
+export function checkCsr(
+  analysis: CsrAnalysis,
+  context: CsrCheckContext,
+  orderFree?: OrderFreeFindings,
+): CsrFinding[] {
   const ctx = resolveContext(context);
+  let freeCtx: RuleContext | undefined;
   const out: CsrFinding[] = [];
-  for (const rule of CSR_INPUT_RULES) if (ctx.rules.has(rule.code)) out.push(...rule.check(analysis, ctx));
-  if (analysis.kind === 'decoded') {
-    for (const rule of CSR_CONTENT_RULES) {
-      if (ctx.rules.has(rule.code)) out.push(...rule.check(analysis.csr, ctx));
+  const run = (index: number, rule: CsrRule, check: (c: RuleContext) => CsrFinding[]) => {
+    if (!ctx.rules.has(rule.code)) return;
+    if (!orderFree || rule.readsOrder) {
+      out.push(...check(ctx));
+      return;
     }
+    let found = orderFree[index];
+    if (!found) {
+      freeCtx ??= resolveContext({ api: context.api, policy: context.policy });
+      found = orderFree[index] = check(freeCtx);
+    }
+    out.push(...found);
+  };
+  CSR_INPUT_RULES.forEach((rule, i) => run(i, rule, (c) => rule.check(analysis, c)));
+  if (analysis.kind === 'decoded') {
+    const csr = analysis.csr;
+    const first = CSR_INPUT_RULES.length;
+    CSR_CONTENT_RULES.forEach((rule, i) => run(first + i, rule, (c) => rule.check(csr, c)));
   }
   return out;
 }

@@ -40,6 +40,7 @@ function pairs(
 }
 export const csrOrderFieldDiffers: CsrContentRule = {
   code: 'csr-order-field-differs',
+  readsOrder: true,
   description:
     'An order argument and the CSR give different values; prioritiseCSRValues decides which the CA uses.',
   check(csr, ctx) {
@@ -73,6 +74,7 @@ function writtenName(ctx: RuleContext, name: string): string | undefined {
 // COMODO_ADDRESS_ARGUMENTS in the catalogue.
 export const csrOrderFieldRequired: CsrContentRule = {
   code: 'csr-order-field-required',
+  readsOrder: true,
   statusCode: -3,
   description:
     'An address argument (streetAddress1, localityName, stateOrProvinceName, postalCode) that neither the order nor the CSR gives.',

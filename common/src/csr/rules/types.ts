@@ -68,6 +68,12 @@ export interface CsrRule {
   statusCode?: number;
   /** One line for documentation and tests. */
   description: string;
+  /**
+   * The rule reads the order (its products or other fields), not only the API and the key policy.
+   * The others' findings are kept per CSR and reused for every order (CsrCache), so a rule that
+   * starts reading the order must say so here.
+   */
+  readsOrder?: true;
 }
 
 /** A rule about the text or the DER, before there is a decoded CSR. */

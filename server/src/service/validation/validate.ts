@@ -34,7 +34,7 @@ export async function validateOrder(
       }),
     ];
   }
-  const raw = await json.forApi(model.api).doValidation(model.document, model.json, {
+  const raw = await json.doValidation(model.api, model.document, model.json, {
     comments: 'error',
     trailingCommas: 'error',
     schemaValidation: 'error',
