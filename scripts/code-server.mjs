@@ -3,9 +3,13 @@
 // Node builtins only: setup.mjs imports it before node_modules exists.
 //
 // code-server 4.100.3 is a real VS Code (OSS 1.100.3) with a Node extension host; 4.101+ needs
-// Node 22. It is installed outside the repository, in a per-user cache, so that a fresh clone
-// (and CI's) reuses it and the project's own `npm ci` stays clean:
+// Node 22. A second one, 4.96.4 (VS Code 1.96.4), is the oldest VS Code that `engines.vscode`
+// claims (`npm run test:vscode:minimum` runs the in-editor suite in it). Both are installed
+// outside the repository, in a per-user cache, so that a fresh clone (and CI's) reuses them and
+// the project's own `npm ci` stays clean:
 //   $CERT_ORDER_TOOLS_CACHE, else ${XDG_CACHE_HOME:-~/.cache}/cert-order-tools
+// Which one the functions below use: CERT_ORDER_CODE_SERVER=minimum picks the minimum, else the
+// current one.
 import { spawn, spawnSync } from 'node:child_process';
 import { existsSync, mkdirSync } from 'node:fs';
 import { createServer } from 'node:net';
@@ -13,28 +17,45 @@ import { homedir } from 'node:os';
 import { join } from 'node:path';
 import { clearTimeout, setTimeout } from 'node:timers';
 
+/** The newest code-server that runs on Node 20. */
 export const CODE_SERVER_VERSION = '4.100.3';
+/**
+ * The code-server whose VS Code is package.json's `engines.vscode` minimum (1.96: the first whose
+ * Node, 20.18.1, satisfies undici 7; see test/unit/engines.test.ts). code-server publishes no
+ * 4.95, and 4.96.4 is the only 4.96 on npm.
+ */
+export const CODE_SERVER_MINIMUM_VERSION = '4.96.4';
+
+/** The version the functions below default to: CERT_ORDER_CODE_SERVER=minimum, else the current. */
+export function selectedCodeServerVersion() {
+  return process.env.CERT_ORDER_CODE_SERVER === 'minimum' ? CODE_SERVER_MINIMUM_VERSION : CODE_SERVER_VERSION;
+}
 
 export function cacheRoot() {
   if (process.env.CERT_ORDER_TOOLS_CACHE) return process.env.CERT_ORDER_TOOLS_CACHE;
   return join(process.env.XDG_CACHE_HOME || join(homedir(), '.cache'), 'cert-order-tools');
 }
 
-export function codeServerDir() {
-  return join(cacheRoot(), `code-server-${CODE_SERVER_VERSION}`);
+export function codeServerDir(version = selectedCodeServerVersion()) {
+  return join(cacheRoot(), `code-server-${version}`);
 }
 
 /** Written last by the installer: a directory without it is an interrupted install. */
-export function codeServerMarker() {
-  return join(codeServerDir(), '.installed');
+export function codeServerMarker(version = selectedCodeServerVersion()) {
+  return join(codeServerDir(version), '.installed');
 }
 
-export function codeServerEntry() {
-  return join(codeServerDir(), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
+export function codeServerEntry(version = selectedCodeServerVersion()) {
+  return join(codeServerDir(version), 'node_modules', 'code-server', 'out', 'node', 'entry.js');
 }
 
-export function isCodeServerInstalled() {
-  return existsSync(codeServerMarker()) && existsSync(codeServerEntry());
+export function isCodeServerInstalled(version = selectedCodeServerVersion()) {
+  return existsSync(codeServerMarker(version)) && existsSync(codeServerEntry(version));
+}
+
+/** The set-up flag that installs the selected code-server. */
+export function setupFlag(version = selectedCodeServerVersion()) {
+  return version === CODE_SERVER_MINIMUM_VERSION ? '--vscode-minimum' : '--vscode';
 }
 
 export const CHROMIUM = '/usr/bin/chromium';
@@ -125,7 +146,7 @@ export async function startCodeServer({
 }) {
   if (!isCodeServerInstalled()) {
     throw new Error(
-      `code-server ${CODE_SERVER_VERSION} is not installed: run \`node scripts/setup.mjs --vscode\``,
+      `code-server ${selectedCodeServerVersion()} is not installed: run \`node scripts/setup.mjs ${setupFlag()}\``,
     );
   }
   port = port || (await freePort());

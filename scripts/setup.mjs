@@ -4,11 +4,24 @@
 //   node scripts/setup.mjs            npm packages (npm ci when node_modules is missing or stale)
 //   node scripts/setup.mjs --vscode   also Debian's chromium, ripgrep, openssl and libkrb5-dev, and
 //                                     code-server (see scripts/code-server.mjs for the cache)
+//   node scripts/setup.mjs --vscode-minimum
+//                                     the same with the second code-server, whose VS Code is the
+//                                     `engines.vscode` minimum (both flags together: both)
 // Every step checks first and is skipped when done, so a second run takes a moment.
 import { execSync } from 'node:child_process';
-import { existsSync, mkdirSync, rmSync, rmdirSync, statSync, symlinkSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  readFileSync,
+  rmSync,
+  rmdirSync,
+  statSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import { dirname, join } from 'node:path';
 import {
+  CODE_SERVER_MINIMUM_VERSION,
   CODE_SERVER_VERSION,
   codeServerDir,
   codeServerMarker,
@@ -32,10 +45,12 @@ if (!existsSync(marker) || statSync(marker).mtimeMs < statSync(lock).mtimeMs) {
   run('npm ci --no-audit --no-fund');
 }
 
-if (process.argv.includes('--vscode')) {
-  ensureDebianPackages();
-  withLock(join(codeServerDir() + '.lock'), ensureCodeServer);
-}
+const versions = [
+  ...(process.argv.includes('--vscode') ? [CODE_SERVER_VERSION] : []),
+  ...(process.argv.includes('--vscode-minimum') ? [CODE_SERVER_MINIMUM_VERSION] : []),
+];
+if (versions.length > 0) ensureDebianPackages();
+for (const version of versions) withLock(codeServerDir(version) + '.lock', () => ensureCodeServer(version));
 
 // Kerberos headers for a native module of VS Code, ripgrep because its npm package would
 // download `rg` from GitHub, Chromium for the browser, node-gyp's tools (python3, make, g++)
@@ -66,11 +81,11 @@ function debianPackageInstalled(pkg) {
 
 // The steps of ../shared/notes/real-vscode-offline.md. The marker is written last, so an
 // interrupted install is thrown away and redone.
-function ensureCodeServer() {
-  if (isCodeServerInstalled()) return;
-  const dir = codeServerDir();
+function ensureCodeServer(version) {
+  if (isCodeServerInstalled(version)) return;
+  const dir = codeServerDir(version);
   const started = Date.now();
-  console.log(`[setup] installing code-server ${CODE_SERVER_VERSION} into ${dir} (about 3 minutes, once)`);
+  console.log(`[setup] installing code-server ${version} into ${dir} (about 6 minutes, once)`);
   rmSync(dir, { recursive: true, force: true });
   mkdirSync(dir, { recursive: true });
   writeFileSync(join(dir, 'package.json'), '{ "private": true }\n');
@@ -78,7 +93,7 @@ function ensureCodeServer() {
   // download ripgrep. node-gyp builds against the running Node's own headers: without a nodedir
   // it downloads them from nodejs.org, which these machines cannot reach.
   const unsafe = { npm_config_unsafe_perm: 'true', ...nodeHeaders() };
-  run(`npm install --no-audit --no-fund --ignore-scripts code-server@${CODE_SERVER_VERSION}`, {
+  run(`npm install --no-audit --no-fund --ignore-scripts code-server@${version}`, {
     cwd: dir,
     env: unsafe,
   });
@@ -86,6 +101,7 @@ function ensureCodeServer() {
   // would try a download first, so build it from the sources it ships.
   run('npm rebuild argon2', { cwd: dir, env: { ...unsafe, npm_config_build_from_source: 'true' } });
   const vscodeDir = join(dir, 'node_modules', 'code-server', 'lib', 'vscode');
+  registryInsteadOfGit(join(vscodeDir, 'npm-shrinkwrap.json'));
   run('npm install --no-audit --no-fund --omit=dev --ignore-scripts', { cwd: vscodeDir, env: unsafe });
   const rgDir = join(vscodeDir, 'node_modules', '@vscode', 'ripgrep', 'bin');
   mkdirSync(rgDir, { recursive: true });
@@ -96,8 +112,29 @@ function ensureCodeServer() {
   rmSync(join(vscodeDir, 'node_modules.asar'), { force: true });
   symlinkSync('node_modules', join(vscodeDir, 'node_modules.asar'));
   run('npm install --no-audit --no-fund --omit=dev', { cwd: join(vscodeDir, 'extensions'), env: unsafe });
-  writeFileSync(codeServerMarker(), `code-server ${CODE_SERVER_VERSION} ${new Date().toISOString()}\n`);
-  console.log(`[setup] code-server installed in ${Math.round((Date.now() - started) / 1000)} s`);
+  writeFileSync(codeServerMarker(version), `code-server ${version} ${new Date().toISOString()}\n`);
+  console.log(`[setup] code-server ${version} installed in ${Math.round((Date.now() - started) / 1000)} s`);
+}
+
+/**
+ * VS Code 1.96's shrinkwrap takes @vscode/proxy-agent from a GitHub commit, which these machines
+ * cannot reach (npm waits on it for minutes). npm has the same version with the same integrity,
+ * which npm checks on download: point such an entry at the registry's tarball, the integrity kept.
+ */
+function registryInsteadOfGit(shrinkwrapFile) {
+  if (!existsSync(shrinkwrapFile)) return;
+  const shrinkwrap = JSON.parse(readFileSync(shrinkwrapFile, 'utf8'));
+  const changed = [];
+  for (const [where, entry] of Object.entries(shrinkwrap.packages ?? {})) {
+    if (!entry.resolved?.startsWith('git+') || !entry.version) continue;
+    const name = where.slice(where.lastIndexOf('node_modules/') + 'node_modules/'.length);
+    const base = name.slice(name.lastIndexOf('/') + 1);
+    entry.resolved = `https://registry.npmjs.org/${name}/-/${base}-${entry.version}.tgz`;
+    changed.push(`${name}@${entry.version}`);
+  }
+  if (changed.length === 0) return;
+  console.log(`[setup] from the npm registry instead of GitHub: ${changed.join(', ')}`);
+  writeFileSync(shrinkwrapFile, JSON.stringify(shrinkwrap, null, 2) + '\n');
 }
 
 /** `npm_config_nodedir` for node-gyp: the running Node's prefix, when it ships its headers. */
