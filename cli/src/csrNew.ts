@@ -23,7 +23,7 @@ import {
   type SubjectInput,
 } from '../../common/src/csr/create';
 import { subjectFromOrder } from '../../common/src/csr/create/fromOrder';
-import { readOrder, valueOf, type Order } from '../../common/src/protocol';
+import { csrReference, readOrder, valueOf, type Order } from '../../common/src/protocol';
 import { keyIgnoreStatus } from '../../client/src/csr/gitignore';
 import { pathExists, removeKey, writePrivateKey } from '../../client/src/csr/keyFile';
 import { baseFileName, withCsrField, type Indent } from '../../client/src/csr/orderEdit';
@@ -218,6 +218,12 @@ async function run(args: string[], io: CsrIo): Promise<number> {
   ] as const)
     if (!force && (await pathExists(file)))
       existing.push(`${shown(io.cwd, file)} exists: the ${what} is not replaced without --force.`);
+  // An inline CSR would be lost (the editor's edit can be undone; this write cannot).
+  const inline = csrReference(order)?.inline?.trim();
+  if (inline && !force && values['no-update-order'] !== true)
+    existing.push(
+      `${values.order} holds a CSR inline: it is not replaced without --force (or keep it: --no-update-order).`,
+    );
   if (existing.length) throw new Refusal(existing.join('\n'));
 
   // Made, then judged as the order would hold it, before any file is written: the order's own CSR

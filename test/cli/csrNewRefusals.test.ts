@@ -140,6 +140,28 @@ describe('cert-order csr new: refusals', () => {
     assertKeyMatchesCsr(csrFile, keyFile);
   });
 
+  it('an inline CSR in the order is replaced only with --force', async () => {
+    const withInline = COMODO.replace(
+      '"isCustomerValidated": "N"',
+      '"isCustomerValidated": "N",\n  "CSR": "-----BEGIN CERTIFICATE REQUEST-----\\nold\\n-----END CERTIFICATE REQUEST-----"',
+    );
+    const { folder, order } = orderIn(withInline);
+    const before = snapshot(folder);
+    const args = ['csr', 'new', '--order', order, '--cn', 'shop.example.com', ...SUBJECT_ARGS];
+    let run = await runCli(args, { cwd: folder });
+    assert.equal(run.code, 1, run.stderr);
+    assert.match(run.stderr, /holds a CSR inline: it is not replaced without --force/);
+    assert.deepEqual(snapshot(folder), before);
+    run = await runCli([...args, '--force'], { cwd: folder });
+    assert.equal(run.code, 0, run.stderr);
+    assert.match(
+      readFileSync(order, 'utf8'),
+      /\n  "CSR": "file:shop\.example\.com\.csr"\n\}\n$/,
+      'the key as the order spells it',
+    );
+    assert.equal((await runCli(['check', order], { cwd: folder })).code, 0);
+  });
+
   it('--no-update-order leaves the order as it was', async () => {
     const { folder, order } = orderIn(COMODO);
     const run = await runCli(
