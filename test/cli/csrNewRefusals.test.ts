@@ -156,7 +156,7 @@ describe('cert-order csr new: refusals', () => {
     assert.equal(run.code, 0, run.stderr);
     assert.match(
       readFileSync(order, 'utf8'),
-      /\n  "CSR": "file:shop\.example\.com\.csr"\n\}\n$/,
+      /\n {2}"CSR": "file:shop\.example\.com\.csr"\n\}\n$/,
       'the key as the order spells it',
     );
     assert.equal((await runCli(['check', order], { cwd: folder })).code, 0);
