@@ -2,11 +2,14 @@
 import type { ChildProcess } from 'node:child_process';
 
 export const CODE_SERVER_VERSION: string;
+export const CODE_SERVER_MINIMUM_VERSION: string;
+export function selectedCodeServerVersion(): string;
+export function setupFlag(version?: string): string;
 export function cacheRoot(): string;
-export function codeServerDir(): string;
-export function codeServerMarker(): string;
-export function codeServerEntry(): string;
-export function isCodeServerInstalled(): boolean;
+export function codeServerDir(version?: string): string;
+export function codeServerMarker(version?: string): string;
+export function codeServerEntry(version?: string): string;
+export function isCodeServerInstalled(version?: string): boolean;
 export const CHROMIUM: string;
 export const CHROMIUM_ARGS: string[];
 export function freePort(): Promise<number>;

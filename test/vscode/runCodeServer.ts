@@ -8,7 +8,8 @@
 // When `run()` settles, the page calls `window.codeAutomationExit(code)`.
 //
 // Options: --grep PATTERN (only matching tests), --timeout SECONDS (whole run, default 900),
-// --verbose (echo code-server's and the browser's logs).
+// --verbose (echo code-server's and the browser's logs), --minimum (in the second code-server,
+// whose VS Code is engines.vscode's minimum: `npm run test:vscode:minimum`).
 import { randomBytes } from 'node:crypto';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -18,6 +19,7 @@ import {
   ROOT,
   SCREENSHOTS,
   launchBrowser,
+  loadCodeServerModule,
   option,
   screenshot,
   startEditorSession,
@@ -26,7 +28,12 @@ import {
 import { buildSuite } from './buildSuite';
 
 const verbose = process.argv.includes('--verbose');
-const FAILURE_SHOT = 'vscode-suite-failed';
+// scripts/code-server.mjs picks its code-server by this variable, read at each call; the
+// extension host inherits it, so the suite knows it runs on the minimum.
+const minimum = process.argv.includes('--minimum');
+if (minimum) process.env.CERT_ORDER_CODE_SERVER = 'minimum';
+const TIER = minimum ? 'test:vscode:minimum' : 'test:vscode';
+const FAILURE_SHOT = minimum ? 'vscode-suite-minimum-failed' : 'vscode-suite-failed';
 const timeoutMs = Number(option('--timeout') ?? 900) * 1000;
 
 let session: EditorSession | undefined;
@@ -63,11 +70,18 @@ function follow(file: string): { flush(): void; stop(): void; summary(): string 
   return { flush, stop: () => clearInterval(timer), summary: () => summary };
 }
 
+/** The VS Code version of the code-server the session will start (its lib/vscode/package.json). */
+async function installedVsCodeVersion(): Promise<string> {
+  const cs = await loadCodeServerModule();
+  const file = path.join(path.dirname(cs.codeServerEntry()), '..', '..', 'lib', 'vscode', 'package.json');
+  return (JSON.parse(readFileSync(file, 'utf8')) as { version: string }).version;
+}
+
 async function main(): Promise<number> {
   const started = Date.now();
   const suiteIndex = await buildSuite();
   mkdirSync(RESULTS, { recursive: true });
-  const report = path.join(RESULTS, 'vscode-suite.log');
+  const report = path.join(RESULTS, minimum ? 'vscode-suite-minimum.log' : 'vscode-suite.log');
   writeFileSync(report, '');
   rmSync(path.join(SCREENSHOTS, `${FAILURE_SHOT}.png`), { force: true });
   // Secrets for the sandbox, through the extension's headless route (CERT_ORDER_* variables); the
@@ -77,13 +91,14 @@ async function main(): Promise<number> {
     CERT_ORDER_VSCODE_TEST_LOG: report,
     CERT_ORDER_COMODO_LOGIN_PASSWORD: secret,
     CERT_ORDER_SSL2BUY_API_KEY: secret,
+    CERT_ORDER_VSCODE_EXPECTED_VERSION: await installedVsCodeVersion(),
   };
   const grep = option('--grep');
   if (grep) env.CERT_ORDER_VSCODE_TEST_GREP = grep;
   const sandbox = existsSync(path.join(ROOT, 'sandbox', 'out', 'sandbox.js'));
   session = await startEditorSession({ env, verbose, sandbox });
   console.log(
-    `[test:vscode] code-server on port ${session.port}, VSIX installed in ${session.installedExtension}`,
+    `[${TIER}] code-server on port ${session.port}, VSIX installed in ${session.installedExtension}`,
   );
 
   const launched = await launchBrowser();
@@ -109,7 +124,7 @@ async function main(): Promise<number> {
   let timer: NodeJS.Timeout | undefined;
   const timedOut = new Promise<number>((resolve) => {
     timer = setTimeout(() => {
-      console.error(`[test:vscode] timed out after ${timeoutMs / 1000} s`);
+      console.error(`[${TIER}] timed out after ${timeoutMs / 1000} s`);
       resolve(124);
     }, timeoutMs);
   });
@@ -117,7 +132,10 @@ async function main(): Promise<number> {
   clearTimeout(timer);
   tail.flush();
   tail.stop();
-  writeFileSync(path.join(RESULTS, 'vscode-browser-console.log'), browserLog.join('\n'));
+  writeFileSync(
+    path.join(RESULTS, minimum ? 'vscode-browser-console-minimum.log' : 'vscode-browser-console.log'),
+    browserLog.join('\n'),
+  );
   let summary = tail.summary();
   if (code !== 0) {
     await screenshot(page, FAILURE_SHOT).catch(() => undefined);
@@ -130,9 +148,9 @@ async function main(): Promise<number> {
       console.error(browserLog.slice(-40).join('\n'));
       summary = `${passed} passed, ${failed} failed`;
     }
-    console.error(`[test:vscode] failed (exit ${code}); logs in ${path.relative(process.cwd(), RESULTS)}/`);
+    console.error(`[${TIER}] failed (exit ${code}); logs in ${path.relative(process.cwd(), RESULTS)}/`);
   }
-  console.log(`[test:vscode] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
+  console.log(`[${TIER}] done in ${((Date.now() - started) / 1000).toFixed(1)} s`);
   console.log(summary ?? '0 passed, 0 failed');
   return code;
 }
