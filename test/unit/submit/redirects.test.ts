@@ -59,4 +59,23 @@ describe('redirects are never followed for an order', () => {
       assert.equal(outcomeOf(result.record), 'unexpected');
     });
   }
+
+  for (const status of [302, 307])
+    it(`${status} to demo: not followed either, the Location not contacted`, async () => {
+      // Demo's URL is the redirector; production stays elsewhere, so demo is not refused as production.
+      bed.settings.apis.ssl2buy.demoUrl = `${redirectorOrigin}/demo?status=${status}`;
+      bed.settings.apis.ssl2buy.productionUrl = `${redirectorOrigin}/production`;
+      const file = await bed.writeOrder(
+        `d${status}.order.json`,
+        ssl2buyOrder({ PartnerOrderID: `PO-D${status}` }),
+      );
+      const sent = bed.sent;
+      const result = await bed.submit(file, 'demo');
+      assert.ok(result.status === 'sent', JSON.stringify(result));
+      if (result.status !== 'sent') return;
+      assert.equal(bed.sent, sent + 1, 'one request, no retry');
+      assert.equal(target, 0, 'the redirect target received nothing');
+      assert.equal(result.record.response?.status, status);
+      assert.equal(outcomeOf(result.record), 'unexpected');
+    });
 });
