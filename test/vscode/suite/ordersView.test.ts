@@ -246,8 +246,7 @@ suite('Orders view: an order created, submitted, renamed and deleted', function 
     }, 'the order marked maybe-placed');
     const icon = order.item.iconPath as vscode.ThemeIcon;
     assert.equal(icon.id, 'warning');
-    // ThemeColor's `id` is in the typings from VS Code 1.94 only; the object has it in 1.91.
-    assert.equal((icon.color as unknown as { id?: string } | undefined)?.id, 'list.warningForeground');
+    assert.equal(icon.color?.id, 'list.warningForeground');
     assert.match(String(order.item.description), /^last submission may have been placed/);
     const subs = await children(p, order.node);
     assert.equal(subs.length, 2);
