@@ -59,6 +59,11 @@ function requiredEntries(manifest) {
         if (typeof file === 'string') paths.add(file);
     }
   for (const j of c.jsonValidation ?? []) if (!/^https?:/.test(j.url)) paths.add(j.url);
+  // The view containers' icons (the Orders view's activity-bar icon), light/dark pairs too.
+  for (const containers of Object.values(c.viewsContainers ?? {}))
+    for (const { icon } of containers)
+      for (const file of typeof icon === 'string' ? [icon] : Object.values(icon ?? {}))
+        if (typeof file === 'string' && !file.startsWith('$(')) paths.add(file);
   // Every schema the repository ships (issue 2: other tools validate order files with them).
   for (const f of listFiles('schemas')) paths.add(f);
   return [...paths].map((p) => `extension/${p.replace(/^\.\//, '')}`);
