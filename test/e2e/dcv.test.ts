@@ -7,11 +7,10 @@ import * as path from 'node:path';
 import { after, before, test } from 'node:test';
 import { screenshot } from '../support/editorSession';
 import {
-  openFile,
   openWorkbench,
   panelFrame,
   panelLayoutAt,
-  runCommand,
+  submitToSandbox,
   waitUntil,
   type Workbench,
 } from './workbench';
@@ -37,11 +36,7 @@ test(
   { timeout: 180_000 },
   async () => {
     const { page } = wb;
-    await openFile(page, 'comodo-autoapplyssl.order.json');
-    await runCommand(page, 'Certificate Orders: Submit Order to Demo');
-    const question = page.locator('.monaco-dialog-box', { hasText: 'on this machine' });
-    await question.waitFor({ timeout: 60_000 });
-    await question.getByRole('button', { name: 'Send There' }).click();
+    await submitToSandbox(page, 'comodo-autoapplyssl.order.json');
     const panel = panelFrame(page);
     await panel.locator('#create-dcv-file').waitFor({ timeout: 60_000 });
     assert.match((await panel.locator('#dcv-convention').textContent()) ?? '', /comodoca\.com/);

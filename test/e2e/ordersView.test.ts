@@ -4,7 +4,7 @@
 import * as assert from 'node:assert/strict';
 import { after, before, test } from 'node:test';
 import { screenshot } from '../support/editorSession';
-import { openFile, openWorkbench, panelFrame, runCommand, type Workbench } from './workbench';
+import { openWorkbench, panelFrame, runCommand, submitToSandbox, type Workbench } from './workbench';
 
 let wb: Workbench;
 
@@ -24,11 +24,7 @@ test(
   { timeout: 180_000 },
   async () => {
     const { page } = wb;
-    await openFile(page, 'comodo-autoapplyssl.order.json');
-    await runCommand(page, 'Certificate Orders: Submit Order to Demo');
-    const question = page.locator('.monaco-dialog-box', { hasText: 'on this machine' });
-    await question.waitFor({ timeout: 60_000 });
-    await question.getByRole('button', { name: 'Send There' }).click();
+    await submitToSandbox(page, 'comodo-autoapplyssl.order.json');
     const number = panelFrame(page).locator('#order-number');
     await number.waitFor({ timeout: 60_000 });
     const placed = ((await number.textContent()) ?? '').trim();

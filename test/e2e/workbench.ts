@@ -188,3 +188,15 @@ export async function panelLayoutAt(
     selector,
   );
 }
+
+/**
+ * Opens `file`, runs Submit Order to Demo and answers the question a demo URL on loopback asks
+ * ("Send There"): the workbench's settings point the demo URL at the sandbox.
+ */
+export async function submitToSandbox(page: Page, file: string): Promise<void> {
+  await openFile(page, file);
+  await runCommand(page, 'Certificate Orders: Submit Order to Demo');
+  const question = page.locator('.monaco-dialog-box', { hasText: 'on this machine' });
+  await question.waitFor({ timeout: 60_000 });
+  await question.getByRole('button', { name: 'Send There' }).click();
+}
