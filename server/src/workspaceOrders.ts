@@ -6,6 +6,7 @@
 // (workspace/didChangeWatchedFiles, registered here). An open document wins: its diagnostics are
 // the editor's; when it closes, the disk's come back. The work is done one file at a time, each
 // followed by a turn of the event loop, so a didChange on an open order is answered in between.
+import { stat } from 'node:fs/promises';
 import * as path from 'node:path';
 import { fileURLToPath, pathToFileURL } from 'node:url';
 import {
@@ -89,8 +90,11 @@ export class WorkspaceOrders {
       watchers: [
         { globPattern: `**/*${ORDER_SUFFIX}` },
         { globPattern: CSR_WATCH },
-        // A deleted folder is one event for the folder, none for the orders inside it.
-        { globPattern: '**/*', kind: WatchKind.Delete },
+        // A deleted folder is one event for the folder, none for the orders inside it. A created
+        // folder is searched: a file written into a folder the moment it is made (a checkout, an
+        // unpacked archive, VS Code's writeFile of a new path) can come before the OS watcher
+        // watches that folder, and then no event ever names it.
+        { globPattern: '**/*', kind: WatchKind.Create | WatchKind.Delete },
       ],
     });
   }
@@ -119,12 +123,25 @@ export class WorkspaceOrders {
         const inside = `${uri.replace(/\/$/, '')}/`;
         for (const known of [...this.published, ...this.queued])
           if (known.startsWith(inside)) this.forget(known);
-      }
+      } else if (type === FileChangeType.Created) void this.searchCreated(uri);
       // A CSR (or any watched file an order names) changed: its users are checked again.
       for (const user of this.csrUsers.get(uri) ?? []) {
         if (this.deps.isOpen(user)) this.deps.revalidateOpen(user);
         else this.enqueue(user);
       }
+    }
+  }
+
+  /** A created path that is a folder inside the workspace: its orders are checked. */
+  private async searchCreated(uri: string): Promise<void> {
+    if (!this.enabled || !uri.startsWith('file:')) return;
+    const folder = fileURLToPath(uri);
+    if (!this.inFolders(uri) || inIgnoredFolder(folder)) return;
+    try {
+      if (!(await stat(folder)).isDirectory()) return;
+      for (const file of await findOrderFiles(folder)) this.enqueue(pathToFileURL(file).href);
+    } catch {
+      // Gone again, or not readable: nothing of it to check.
     }
   }
 

@@ -92,6 +92,18 @@ describe('workspace diagnostics over stdio', () => {
     await client.waitForDiagnostics(uri('old/gone.order.json'), (p) => p.diagnostics.length === 0);
   });
 
+  it('a created folder is searched: its orders are checked though no event named them', async () => {
+    // A file written the moment its folder is made can come before the OS watches the folder:
+    // the folder's own creation is then the only event.
+    mkdirSync(file('fresh/deeper'), { recursive: true });
+    writeFileSync(file('fresh/deeper/new.order.json'), order({ years: '1' }));
+    await notifyChanged([{ name: 'fresh', type: 1 }]);
+    await client.waitForDiagnostics(uri('fresh/deeper/new.order.json'), hasCode('wrong-type'));
+    // A created file that is neither an order nor a folder is nothing to search.
+    writeFileSync(file('fresh/notes.txt'), 'x');
+    await notifyChanged([{ name: 'fresh/notes.txt', type: 1 }]);
+  });
+
   it('a CSR file that changes checks the orders that reference it again', async () => {
     copyFileSync(fixture('rsa1024-md5.csr'), file('team/www.csr'));
     await notifyChanged([{ name: 'team/www.csr', type: CHANGED }]);
