@@ -36,9 +36,14 @@ export class OrdersTreeProvider implements vscode.TreeDataProvider<OrdersNode>, 
 
   constructor(private readonly history: HistoryStore) {
     const watcher = vscode.workspace.createFileSystemWatcher(ORDER_GLOB);
+    // A created folder is searched: a file written the moment its folder is made can come before
+    // the OS watches the folder, and then no event names it (the language server does the same).
+    const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
     this.subscriptions.push(
       this.changed,
       watcher,
+      folders,
+      folders.onDidCreate((uri) => void this.searchCreated(uri)),
       watcher.onDidCreate((uri) => void this.readOrder(uri)),
       watcher.onDidChange((uri) => void this.readOrder(uri)),
       watcher.onDidDelete((uri) => this.model.removeOrder(uri.fsPath) && this.refresh()),
@@ -51,6 +56,19 @@ export class OrdersTreeProvider implements vscode.TreeDataProvider<OrdersNode>, 
       ),
     );
     this.loading = this.load();
+  }
+
+  private async searchCreated(uri: vscode.Uri): Promise<void> {
+    try {
+      if ((await vscode.workspace.fs.stat(uri)).type !== vscode.FileType.Directory) return;
+      const found = await vscode.workspace.findFiles(
+        new vscode.RelativePattern(uri, ORDER_GLOB),
+        '**/{node_modules,.git}/**',
+      );
+      for (const file of found) void this.readOrder(file);
+    } catch {
+      // Gone again: nothing to list.
+    }
   }
 
   /** Resolves when the first scan (or the latest reload) is done: for the tests. */
