@@ -3,8 +3,10 @@
 // publishDiagnostics of a document instead of sleeping.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
+import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
+import { pathToFileURL } from 'node:url';
 import {
   createMessageConnection,
   StreamMessageReader,
@@ -123,6 +125,20 @@ export class LspClient {
       }
     });
     this.connection.listen();
+  }
+
+  /** A server on the workspace folder `root`, with file watchers and workspace diagnostics on. */
+  static async startOnFolder(root: string): Promise<LspClient> {
+    const client = await LspClient.start({ workspaceFolders: [pathToFileURL(root).href], watchFiles: true });
+    client.settings = { diagnostics: { workspace: true } };
+    return client;
+  }
+
+  /** Stops the server after checking that no handler failed, and removes the folder `root`. */
+  async stopAndRemove(root: string): Promise<void> {
+    assert.deepEqual(this.errors, [], 'no handler failed');
+    await this.stop();
+    rmSync(root, { recursive: true, force: true });
   }
 
   /**

@@ -43,15 +43,10 @@ describe('workspace diagnostics over stdio', () => {
     writeFileSync(file('team/wildcard.order.json'), order({ product: '35', servers: 1 }));
     writeFileSync(file('team/node_modules/pkg/x.order.json'), '{');
     writeFileSync(file('.git/y.order.json'), '{');
-    client = await LspClient.start({ workspaceFolders: [pathToFileURL(root).href], watchFiles: true });
-    client.settings = { diagnostics: { workspace: true } };
+    client = await LspClient.startOnFolder(root);
   });
 
-  after(async () => {
-    assert.deepEqual(client.errors, [], 'no handler failed');
-    await client.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  after(() => client.stopAndRemove(root));
 
   it('publishes every order of the folders, unopened, and none under node_modules or .git', async () => {
     assert.deepEqual(codes(await client.waitForDiagnostics(uri('clean.order.json'))), []);

@@ -3,7 +3,7 @@
 // before the scan ends, and the scan still reaches every order. Order of events only, no timing:
 // the bench (workspace.bench.ts) measures how fast.
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import * as path from 'node:path';
 import { after, before, describe, it } from 'node:test';
@@ -32,15 +32,10 @@ describe('workspace diagnostics in slices', () => {
       writeFileSync(file, comodoOrder({ ...ADDRESS, csr: 'file:www.csr', ...(i % 2 ? { years: '1' } : {}) }));
       uris.push(pathToFileURL(file).href);
     }
-    client = await LspClient.start({ workspaceFolders: [pathToFileURL(root).href], watchFiles: true });
-    client.settings = { diagnostics: { workspace: true } };
+    client = await LspClient.startOnFolder(root);
   });
 
-  after(async () => {
-    assert.deepEqual(client.errors, [], 'no handler failed');
-    await client.stop();
-    rmSync(root, { recursive: true, force: true });
-  });
+  after(() => client.stopAndRemove(root));
 
   it("answers an open order's didChange while the folder is checked, then reaches every order", async () => {
     const disk = () => uris.filter((u) => client.latest.has(u)).length;

@@ -119,3 +119,13 @@ export async function demoUrlsToUserSettings(): Promise<() => Promise<void>> {
     }
   };
 }
+
+/** What the submit commands return to a caller (the in-editor tests). */
+export interface SubmitCommandResult {
+  status: string;
+  reason?: string;
+  outcome?: string;
+  orderNumber?: string;
+  historyFile?: string;
+  recordId?: string;
+}

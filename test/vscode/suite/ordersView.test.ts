@@ -14,6 +14,7 @@ import {
   exampleUri,
   waitFor,
   workspaceFolder,
+  type SubmitCommandResult,
 } from './helpers';
 
 /** The provider's surface the suite reads (client/src/views/ordersView.ts). */
@@ -21,15 +22,6 @@ interface OrdersProvider {
   ready(): Promise<void>;
   getChildren(node?: unknown): Promise<unknown[]>;
   getTreeItem(node: unknown): vscode.TreeItem;
-}
-
-interface SubmitResult {
-  status: string;
-  reason?: string;
-  outcome?: string;
-  orderNumber?: string;
-  historyFile?: string;
-  recordId?: string;
 }
 
 const VIEW = 'certOrder.orders';
@@ -165,10 +157,10 @@ suite('Orders view: an order created, submitted, renamed and deleted', function 
     assert.equal(found.item.contextValue, 'order');
   });
 
-  let placed: SubmitResult;
+  let placed: SubmitCommandResult;
   test("submitted to the sandbox from the view: the submission under the order, placed, with the panel's actions", async () => {
     const order = (await findOrder(p, name(first())))!;
-    placed = (await vscode.commands.executeCommand<SubmitResult>(
+    placed = (await vscode.commands.executeCommand<SubmitCommandResult>(
       'certOrder.orders.submitToDemo',
       order.node,
       {
@@ -229,7 +221,7 @@ suite('Orders view: an order created, submitted, renamed and deleted', function 
     await config.update('comodo.demoUrl', url.toString(), vscode.ConfigurationTarget.Global);
     try {
       const order = (await findOrder(p, name(first())))!;
-      const result = await vscode.commands.executeCommand<SubmitResult>(
+      const result = await vscode.commands.executeCommand<SubmitCommandResult>(
         'certOrder.orders.submitToDemo',
         order.node,
         {

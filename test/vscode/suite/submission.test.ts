@@ -5,16 +5,14 @@ import * as assert from 'node:assert/strict';
 import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import * as path from 'node:path';
 import * as vscode from 'vscode';
-import { closeAllEditors, demoUrlsToUserSettings, openExample, waitFor, waitForDiagnostics } from './helpers';
-
-interface SubmitCommandResult {
-  status: string;
-  reason?: string;
-  outcome?: string;
-  orderNumber?: string;
-  historyFile?: string;
-  recordId?: string;
-}
+import {
+  closeAllEditors,
+  demoUrlsToUserSettings,
+  openExample,
+  waitFor,
+  waitForDiagnostics,
+  type SubmitCommandResult,
+} from './helpers';
 
 function panelTabs(): vscode.Tab[] {
   return vscode.window.tabGroups.all
