@@ -2,6 +2,7 @@
 //   cert-order check [PATH|GLOB ...]    the language server's diagnostics for order and .csr files
 //   cert-order decode-csr FILE|-        the CSR's decode, as the hover shows it
 //   cert-order dcv FILE                 the DCV file and DNS records of an order's or a .csr's CSR
+//   cert-order csr new --order FILE     a key and a CSR for an order, the order pointed at the CSR
 //   cert-order submit --demo|--production FILE   the extension's submission, without the editor
 //   cert-order sandbox [--port N]       the local sandbox of both APIs
 // Exit codes: 0 clean, 1 problems (errors, or warnings past --max-warnings), 2 usage or I/O errors;
@@ -10,6 +11,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBounded } from '../../server/src/localFiles';
 import { createChecker, type CheckedFile } from './checker';
+import { csrNew } from './csrNew';
 import { dcv } from './dcv';
 import { decodeCsrFile } from './decodeCsr';
 import { findFiles, findRoot, UsageError } from './files';
@@ -48,6 +50,23 @@ Commands:
       --history DIR                     History folder (default: .cert-orders/history).
       --unique-value V                  The order's unique value, when the history has none.
       --root DIR                        As for check.
+  csr new --order FILE    Create a private key and a CSR for the order, as the editor's "Create Key
+                          and CSR" does: NAME.csr beside the order, the key (PKCS#8 PEM, mode
+                          0600), the order's CSR field set to file:NAME.csr.
+      --cn NAME                         TLS: the common name (default: the order file's name when
+                                        it is a DNS name), also the first SAN.
+      --san NAME                        TLS: a further DNS name (repeat it, or commas between).
+      --email ADDR  --name PERSON       S/MIME: the address (rfc822Name SAN) and the person (CN).
+      --key-type T                      ec-p256 (default), ec-p384, rsa-2048, rsa-3072, rsa-4096.
+      --subject K=V                     A subject attribute (O, OU, L, ST, C, street, postalCode,
+                                        postOfficeBox, emailAddress); the order's values otherwise.
+      --key-out PATH  --csr-out PATH    Instead of NAME.key / NAME.csr beside the order.
+      --passphrase-env VAR              Encrypt the key (AES-256) with the passphrase in VAR.
+      --key-policy current|document     As for check (document: the Comodo document's RSA 1024).
+      --no-update-order                 Leave the order as it is.
+      --force                           Replace an existing key or CSR file.
+      --format text|json                Output format (default: text).
+      --root DIR                        As for check.
   submit --demo|--production FILE
                           Send an order as the editor's Submit commands do; the answer is printed
                           and kept in the history. Credentials only from CERT_ORDER_* variables.
@@ -66,6 +85,7 @@ Commands:
 Exit codes: 0 no problems, 1 problems found (errors, or warnings past --max-warnings),
 2 usage or I/O error. submit: 0 placed, 1 refused by the CA, 2 usage error, 3 may have been
 placed (check before sending again), 4 not sent. dcv: 1 no DCV values, or a different file kept.
+csr new: 0 written, 1 refused (a name, the subject, a file that exists; nothing written), 2 usage.
 `;
 
 export interface Io extends SubmitIo {
@@ -207,6 +227,9 @@ export async function main(argv: string[], io: Io): Promise<number> {
         return await decode(rest, io);
       case 'dcv':
         return await dcv(rest, io);
+      case 'csr':
+        if (rest[0] !== 'new') throw new UsageError(`csr takes a subcommand: csr new --order FILE ...`);
+        return await csrNew(rest.slice(1), io);
       case 'submit':
         // Loaded when used (with the HTTP client): check starts without them.
         return await (await import('./submit.js')).submit(rest, io);

@@ -108,7 +108,8 @@ async function readCsr(
 /**
  * The endpoint in effect, if it may be used: https (http to loopback when allowed), never a
  * production endpoint for demo, and, when the workspace's settings chose it, the user's yes for
- * an undocumented host (every time) or a port on this machine (once per workspace and URL).
+ * an undocumented host or a non-loopback IP address (every time: see endpointQuestion.ts) or a
+ * port on this machine (once per workspace and URL).
  */
 async function checkEndpoint(
   deps: SubmissionDeps,

@@ -37,6 +37,40 @@ describe('workspaceEndpointQuestion', () => {
       'loopback',
     );
   });
+  it('asks every time for an IP address that is not loopback, saying it is one, with host and port', () => {
+    const cases: [string, string][] = [
+      ['https://192.168.1.20:8443/products/!AutoApplySSL', '192.168.1.20 port 8443'],
+      ['https://10.0.0.5/x', '10.0.0.5 port 443'],
+      ['https://203.0.113.7/x', '203.0.113.7 port 443'],
+      ['https://0.0.0.0:9443/x', '0.0.0.0 port 9443'],
+      ['https://[fd00::5]:8443/x', '[fd00::5] port 8443'],
+      // IPv4-mapped loopback reaches this machine only through a dual-stack socket: an address.
+      ['https://[::ffff:127.0.0.1]/x', '[::ffff:7f00:1] port 443'],
+      // Octal and hexadecimal spellings are the address they parse to (WHATWG), named that way.
+      ['https://0300.0250.1.20:8443/x', '192.168.1.20 port 8443'],
+      ['https://0xc0.0xa8.0x01.0x14/x', '192.168.1.20 port 443'],
+    ];
+    for (const [url, words] of cases) {
+      const q = workspaceEndpointQuestion(comodoAutoApplySsl, at(url));
+      assert.equal(q?.kind, 'address', url);
+      assert.ok(q?.message.includes(`${words}, an IP address`), q?.message);
+      assert.match(q?.message ?? '', /loginName and loginPassword/);
+      assert.match(q?.message ?? '', /This is asked every time\./);
+    }
+  });
+  it('loopback in any spelling WHATWG parsing knows is loopback, not an address question', () => {
+    for (const url of [
+      'https://2130706433:8443/x',
+      'https://0x7f.1/x',
+      'https://127.1/x',
+      'https://[0:0::1]/x',
+    ])
+      assert.equal(workspaceEndpointQuestion(comodoAutoApplySsl, at(url))?.kind, 'loopback', url);
+  });
+  it('the undocumented-host question says it is asked every time', () => {
+    const q = workspaceEndpointQuestion(comodoAutoApplySsl, at('https://collector.example/x'));
+    assert.match(q?.message ?? '', /This is asked every time\./);
+  });
   it('does not ask for the documented hosts', () => {
     assert.equal(
       workspaceEndpointQuestion(comodoAutoApplySsl, at('https://secure.comodo.net/products/!AutoApplySSL')),
@@ -135,6 +169,70 @@ describe('a demo URL set by the workspace, through the flow', () => {
     bed.answers.endpoint = false;
     await bed.submit(file, 'demo');
     assert.equal(asked(), before + 3);
+  });
+
+  /**
+   * Says yes to a host that is not this machine. The sender is handed the request for that host
+   * (recorded) and it is delivered to the sandbox on 127.0.0.1 instead: nothing leaves the machine.
+   */
+  async function yesTwice(url: string): Promise<{ asked: string[]; sentTo: string[] }> {
+    bed.endpointFromWorkspace = true;
+    bed.approvedEndpoints.clear();
+    bed.settings.apis.comodo.demoUrl = url;
+    bed.answers.endpoint = true;
+    const sandbox = new URL(bed.sandbox.urls['comodo-autoapplyssl']);
+    const sentTo: string[] = [];
+    bed.sendWrapper = (send) => async (req) => {
+      sentTo.push(req.url);
+      return send({ ...req, url: `${sandbox.origin}${sandbox.pathname}` });
+    };
+    const file = await bed.writeOrder('again.order.json', comodoOrder());
+    const before = bed.ui.filter((u) => u.kind === 'confirmEndpoint').length;
+    try {
+      for (let i = 0; i < 2; i++) assert.equal((await bed.submit(file, 'demo')).status, 'sent');
+    } finally {
+      bed.sendWrapper = (s) => s;
+    }
+    const asked = bed.ui
+      .filter((u) => u.kind === 'confirmEndpoint')
+      .slice(before)
+      .map((u) => u.message);
+    return { asked, sentTo };
+  }
+
+  it('an undocumented host is asked again after a yes (every time), and never remembered', async () => {
+    const { asked, sentTo } = await yesTwice('https://collector.example/products/!AutoApplySSL');
+    assert.equal(asked.length, 2, 'asked before each submission');
+    for (const m of asked)
+      assert.match(m, /collector\.example port 443, a host the vendor's document does not name/);
+    assert.deepEqual(
+      sentTo.map((u) => new URL(u).host),
+      ['collector.example', 'collector.example'],
+    );
+    assert.equal(bed.approvedEndpoints.size, 0);
+  });
+
+  it('a non-loopback IP address is asked again after a yes (every time), naming host and port', async () => {
+    const { asked, sentTo } = await yesTwice('https://192.168.1.20:8443/products/!AutoApplySSL');
+    assert.equal(asked.length, 2, 'asked before each submission');
+    for (const m of asked) assert.match(m, /192\.168\.1\.20 port 8443, an IP address/);
+    assert.deepEqual(
+      sentTo.map((u) => new URL(u).host),
+      ['192.168.1.20:8443', '192.168.1.20:8443'],
+    );
+    assert.equal(bed.approvedEndpoints.size, 0);
+  });
+
+  it('a "no" to an IP address sends nothing and names host and port in the reason', async () => {
+    bed.endpointFromWorkspace = true;
+    bed.settings.apis.comodo.demoUrl = 'https://[fd00::5]:8443/products/!AutoApplySSL';
+    bed.answers.endpoint = false;
+    const sent = bed.sent;
+    const result = await bed.submit(await bed.writeOrder('ip-no.order.json', comodoOrder()), 'demo');
+    assert.equal(result.status, 'cancelled');
+    assert.match(result.status === 'cancelled' ? result.reason : '', /\[fd00::5\] port 8443/);
+    assert.equal(bed.sent, sent);
+    assert.equal(bed.approvedEndpoints.size, 0);
   });
 
   it('the production confirmation names a look-alike production URL in ASCII and says so', async () => {

@@ -76,6 +76,30 @@ suite('Submission', function () {
     }
   });
 
+  test('a workspace demo URL that is an IP address is asked about, naming host and port (not answered here: not sent)', async () => {
+    const { document } = await openExample('comodo-autoapplyssl.order.json');
+    const config = vscode.workspace.getConfiguration('certOrder');
+    // 192.0.2.0/24 is TEST-NET-1 (RFC 5737): no machine answers there, and nothing is sent anyway.
+    await config.update(
+      'comodo.demoUrl',
+      'https://192.0.2.10:8443/products/!AutoApplySSL',
+      vscode.ConfigurationTarget.Workspace,
+    );
+    try {
+      const result = await vscode.commands.executeCommand<SubmitCommandResult>(
+        'certOrder.submitToDemo',
+        document.uri,
+        { interactive: false },
+      );
+      assert.equal(result.status, 'cancelled', JSON.stringify(result));
+      assert.match(result.reason ?? '', /192\.0\.2\.10 port 8443/);
+      assert.match(result.reason ?? '', /not confirmed/);
+      assert.equal(result.historyFile, undefined);
+    } finally {
+      await config.update('comodo.demoUrl', undefined, vscode.ConfigurationTarget.Workspace);
+    }
+  });
+
   for (const name of ['comodo-autoapplyssl.order.json', 'ssl2buy-sectigo-pac-enterprise.order.json']) {
     test(`submitting ${name} to the sandbox opens the panel and writes the history`, async () => {
       const { document } = await openExample(name);
