@@ -1,7 +1,8 @@
 // Thin LSP wiring around the pure order language service: documents, settings pulled per
-// document (settings.ts), diagnostics pushed on open and change, the request handlers
-// (handlers.ts), and every order of the workspace checked from disk (workspaceOrders.ts). Every
-// handler is guarded (guard.ts): bad input gets an empty answer, never a crash.
+// document (settings.ts), diagnostics computed on open and change and pulled by the client or
+// pushed to it (diagnosticsOut.ts), the request handlers (handlers.ts), and every order of the
+// workspace checked from disk (workspaceOrders.ts). Every handler is guarded (guard.ts): bad input
+// gets an empty answer, never a crash.
 import {
   CodeActionKind,
   DidChangeConfigurationNotification,
@@ -12,6 +13,7 @@ import {
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
 import { createCsrFeatures } from './csr';
+import { DIAGNOSTIC_PROVIDER, PullDiagnostics, pushDiagnostics, type DiagnosticsOut } from './diagnosticsOut';
 import { createGuard } from './guard';
 import { registerDocumentHandlers } from './handlers';
 import { listLocalDirectory, readLocalFile } from './localFiles';
@@ -48,13 +50,36 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     csr: options.csr ?? csr.participant,
   });
   const settings = new SettingsSource(connection);
+  // Pushed unless the client says in `initialize` that it pulls (then `pull` is set).
+  let pull: PullDiagnostics | undefined;
+  let refreshSupport = false;
+  const push = pushDiagnostics(connection);
+  const out: DiagnosticsOut = {
+    set: (uri, diagnostics, version) => (pull ?? push).set(uri, diagnostics, version),
+    clear: (uri) => (pull ?? push).clear(uri),
+  };
+  /** Pulled diagnostics of shown documents are stale for a reason the client cannot see. */
+  let refreshing = false;
+  const refresh = () => {
+    if (!pull || !refreshSupport || refreshing) return;
+    // One request for every cause in this turn (a CSR that many open orders use).
+    refreshing = true;
+    setImmediate(() => {
+      refreshing = false;
+      void Promise.resolve(connection.languages.diagnostics.refresh()).catch(() => undefined);
+    });
+  };
 
   const workspace = new WorkspaceOrders({
     connection,
+    out,
     service,
     settings,
     isOpen: (uri) => documents.get(uri) !== undefined,
-    revalidateOpen: (uri) => void validate(uri),
+    revalidateOpen: (uri) => {
+      void validate(uri);
+      refresh();
+    },
     log: (message) => connection.console.log(message),
   });
 
@@ -73,11 +98,16 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const version = document.version;
       const s = await settings.for(uri);
       const isCsr = csr.isCsrDocument(document);
-      const diagnostics = isCsr ? csr.validateDocument(document, s) : await service.doValidation(document, s);
-      // A newer version is already waiting: its diagnostics follow.
-      if (documents.get(uri)?.version === version && !again.has(uri)) {
-        await connection.sendDiagnostics({ uri, version, diagnostics });
+      let diagnostics;
+      try {
+        diagnostics = isCsr ? csr.validateDocument(document, s) : await service.doValidation(document, s);
+      } catch (err) {
+        // A pull waiting for this version gets an empty answer rather than none.
+        if (pull) pull.set(uri, [], version);
+        throw err;
       }
+      // A newer version is already waiting: its diagnostics follow.
+      if (documents.get(uri)?.version === version && !again.has(uri)) out.set(uri, diagnostics, version);
       // Which CSR files it uses (from the validation's parse, nothing read again): a change to one
       // on disk checks the order again.
       if (!isCsr) workspace.recordCsrs(uri, service.getCsrFileReferences(document));
@@ -95,6 +125,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     linkSupport = !!params.capabilities.textDocument?.definition?.linkSupport;
     watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!params.capabilities.workspace?.workspaceFolders;
+    if (params.capabilities.textDocument?.diagnostic) pull = new PullDiagnostics();
+    refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     workspace.setFolders(initialFolders(params));
     initializeScope(scope, params);
     return {
@@ -110,6 +142,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
         selectionRangeProvider: true,
         documentFormattingProvider: true,
         documentRangeFormattingProvider: true,
+        ...(pull ? { diagnosticProvider: DIAGNOSTIC_PROVIDER } : {}),
         workspace: { workspaceFolders: { supported: true, changeNotifications: true } },
       },
     };
@@ -123,6 +156,11 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   });
 
   connection.onInitialized(() => {
+    connection.console.log(
+      pull
+        ? 'diagnostics: pulled by the client (textDocument/diagnostic, workspace/diagnostic)'
+        : 'diagnostics: pushed (the client does not pull them)',
+    );
     if (settings.pull)
       void connection.client
         .register(DidChangeConfigurationNotification.type, { section: 'certOrder' })
@@ -142,10 +180,12 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Trust granted or folders changed: what may be read changed, so every open order is checked again.
   scope.onDidChange(() => {
     for (const d of documents.all()) void validate(d.uri);
+    refresh();
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     for (const d of documents.all()) void validate(d.uri);
+    refresh();
     void readWorkspaceSetting();
   });
   connection.onDidChangeWatchedFiles(
@@ -158,9 +198,35 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     const uri = e.document.uri;
     settings.forget(uri);
     // An order of the workspace keeps its problems (read from disk again); others are cleared.
-    if (!workspace.closed(uri))
-      void connection.sendDiagnostics({ uri, diagnostics: [] }).catch(() => undefined);
+    if (!workspace.closed(uri)) out.clear(uri);
   });
+
+  // Pull diagnostics. A shown document: the diagnostics of its current version, once computed
+  // (the change that made it is being validated). Any other: what the workspace holds for it (VS
+  // Code pulls a document once more as it closes, then relies on the workspace report).
+  connection.languages.diagnostics.on(
+    guard('diagnostic', { kind: 'full', items: [] }, async (params, token) => {
+      if (!pull) return { kind: 'full', items: [] };
+      const uri = params.textDocument.uri;
+      for (;;) {
+        const document = documents.get(uri);
+        if (!document) {
+          const report = pull.documentReport(uri, params.previousResultId);
+          setImmediate(() => pull?.resend(uri));
+          return report;
+        }
+        const current = pull.get(uri)?.version === document.version && !running.has(uri);
+        if (current || token.isCancellationRequested)
+          return pull.documentReport(uri, params.previousResultId);
+        await pull.next(uri, token);
+      }
+    }),
+  );
+  connection.languages.diagnostics.onWorkspace(
+    guard('workspace diagnostic', { items: [] }, (params, token, _done, progress) =>
+      pull ? pull.workspace(params, token, progress) : { items: [] },
+    ),
+  );
 
   registerDocumentHandlers({
     connection,

@@ -1,8 +1,8 @@
 // Every order of the workspace in the Problems panel, opened or not (issue 10): the workspace
 // folders are searched for `*.order.json` when the workspace opens, and an order is checked again
-// when it changes on disk or when a CSR file it references does. Diagnostics are pushed
-// (textDocument/publishDiagnostics without a version), as for open documents: one path for both,
-// and it works with every client. Changes come from the client's file watchers
+// when it changes on disk or when a CSR file it references does. Its diagnostics go where an open
+// document's go (diagnosticsOut.ts: the client's workspace pull, or pushed without a version to a
+// client that does not pull). Changes come from the client's file watchers
 // (workspace/didChangeWatchedFiles, registered here). An open document wins: its diagnostics are
 // the editor's; when it closes, the disk's come back. The work is done one file at a time, each
 // followed by a turn of the event loop, so a didChange on an open order is answered in between.
@@ -18,6 +18,7 @@ import {
   WatchKind,
 } from 'vscode-languageserver/node';
 import { TextDocument } from 'vscode-languageserver-textdocument';
+import type { DiagnosticsOut } from './diagnosticsOut';
 import { MAX_ORDER_FILE_BYTES, findOrderFiles, IGNORED_FOLDERS, readBounded } from './localFiles';
 import { DIAGNOSTIC_SOURCE, type OrderLanguageService } from './service';
 import type { SettingsSource } from './settings';
@@ -28,6 +29,8 @@ const CSR_WATCH = '**/*.{csr,pem,der}';
 
 export interface WorkspaceOrdersDeps {
   connection: Connection;
+  /** Where the diagnostics of disk orders go. */
+  out: DiagnosticsOut;
   service: OrderLanguageService;
   settings: SettingsSource;
   /** Whether the editor holds the document (then its diagnostics are the editor's). */
@@ -54,6 +57,9 @@ export class WorkspaceOrders {
   private readonly queue: string[] = [];
   private readonly queued = new Set<string>();
   private working = false;
+  /** The order being checked, and whether it was deleted meanwhile (its result is dropped). */
+  private checking: string | undefined;
+  private checkingGone = false;
   /** Disk orders whose diagnostics are published (so they can be cleared). */
   private readonly published = new Set<string>();
   /** CSR file URI -> the orders (open or not) that reference it. */
@@ -80,7 +86,7 @@ export class WorkspaceOrders {
     }
     this.queue.length = 0;
     this.queued.clear();
-    for (const uri of this.published) this.publish(uri, []);
+    for (const uri of this.published) this.deps.out.clear(uri);
     this.published.clear();
   }
 
@@ -195,10 +201,11 @@ export class WorkspaceOrders {
   }
 
   private forget(uri: string): void {
+    if (uri === this.checking) this.checkingGone = true;
     if (this.queued.delete(uri)) this.queue.splice(this.queue.indexOf(uri), 1);
     this.recordCsrs(uri, []);
     this.csrsOf.delete(uri);
-    if (this.published.delete(uri) && !this.deps.isOpen(uri)) this.publish(uri, []);
+    if (this.published.delete(uri) && !this.deps.isOpen(uri)) this.deps.out.clear(uri);
   }
 
   private async work(): Promise<void> {
@@ -206,11 +213,15 @@ export class WorkspaceOrders {
     try {
       for (let uri = this.queue.shift(); uri !== undefined; uri = this.queue.shift()) {
         this.queued.delete(uri);
+        this.checking = uri;
+        this.checkingGone = false;
         try {
           await this.check(uri);
         } catch (err) {
           // One order that cannot be checked never holds up the others.
           this.deps.log(`workspace orders: ${uri} not checked: ${String(err)}`);
+        } finally {
+          this.checking = undefined;
         }
         // The editor's messages (a keystroke in an open order) are answered between two files.
         await turn();
@@ -242,15 +253,13 @@ export class WorkspaceOrders {
     this.settle(uri, diagnostics);
   }
 
-  /** Publishes unless the editor opened the order meanwhile or the setting went off. */
+  /** Reports unless the editor opened the order meanwhile, it was deleted, or the setting went off. */
   private settle(uri: string, diagnostics: Diagnostic[]): void {
     if (!this.enabled || this.deps.isOpen(uri)) return;
+    // Deleted while it was read: an event for it came in, and its problems are gone with it.
+    if (uri === this.checking && this.checkingGone) return;
     this.published.add(uri);
-    this.publish(uri, diagnostics);
-  }
-
-  private publish(uri: string, diagnostics: Diagnostic[]): void {
-    void this.deps.connection.sendDiagnostics({ uri, diagnostics }).catch(() => undefined);
+    this.deps.out.set(uri, diagnostics);
   }
 }
 

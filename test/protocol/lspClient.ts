@@ -1,14 +1,21 @@
 // A small LSP client over stdio for protocol tests: spawns `node server/out/server.js --stdio`,
 // answers the server's requests (workspace/configuration), and lets a test await the next
-// publishDiagnostics of a document instead of sleeping.
+// diagnostics of a document instead of sleeping. They are pushed (publishDiagnostics), or, with
+// `pull`, pulled as VS Code's client pulls them (vscode-languageclient 9, diagnostic.ts): a
+// textDocument/diagnostic after each open, change and close of a document it shows, and one
+// workspace/diagnostic with a partial result token, asked again whenever it ends, whose reports
+// count for every document but the shown ones.
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
+import { randomUUID } from 'node:crypto';
 import {
+  CancellationTokenSource,
   createMessageConnection,
+  ProgressType,
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
@@ -45,6 +52,17 @@ export interface StartOptions {
   watchFiles?: boolean;
   /** `initializationOptions.workspaceTrusted`; default true. */
   trusted?: boolean;
+  /** Pull diagnostics, as VS Code does, instead of having them pushed. */
+  pull?: boolean;
+}
+
+/** A pulled report, as the server sends it (textDocument/diagnostic or in workspace/diagnostic). */
+interface PulledReport {
+  kind: 'full' | 'unchanged';
+  uri?: string;
+  version?: number | null;
+  resultId?: string;
+  items?: Diagnostic[];
 }
 
 export class LspClient {
@@ -68,6 +86,18 @@ export class LspClient {
     reject: (e: Error) => void;
   }[] = [];
   private waiters: Waiter[] = [];
+  /** Pull mode: documents shown (their own pulls win), resultIds held, the workspace request. */
+  private pulling = false;
+  private readonly shown = new Set<string>();
+  private readonly resultIds = new Map<string, string>();
+  private workspacePull: CancellationTokenSource | undefined;
+  /** The capabilities of the server's `initialize` answer. */
+  serverCapabilities: Record<string, unknown> = {};
+  /** Pull mode: publishDiagnostics notifications received (there should be none). */
+  pushed = 0;
+  /** Pull mode: workspace/diagnostic/refresh requests received, and workspace requests ended. */
+  refreshes = 0;
+  workspaceResults = 0;
   private exited = false;
   private stderr = '';
 
@@ -115,21 +145,86 @@ export class LspClient {
       }
     });
     this.connection.onNotification('textDocument/publishDiagnostics', (p: Published) => {
-      this.latest.set(p.uri, p);
-      const waiter = this.waiters.find(
-        (w) => w.uri === p.uri && (w.test ? w.test(p) : w.version === undefined || w.version === p.version),
-      );
-      if (waiter) {
-        this.waiters.splice(this.waiters.indexOf(waiter), 1);
-        waiter.resolve(p);
-      }
+      this.pushed++;
+      this.received(p);
+    });
+    this.connection.onRequest('workspace/diagnostic/refresh', () => {
+      this.refreshes++;
+      for (const uri of this.shown) void this.pullDocument(uri);
+      return null;
     });
     this.connection.listen();
   }
 
+  private received(p: Published): void {
+    this.latest.set(p.uri, p);
+    const waiter = this.waiters.find(
+      (w) => w.uri === p.uri && (w.test ? w.test(p) : w.version === undefined || w.version === p.version),
+    );
+    if (waiter) {
+      this.waiters.splice(this.waiters.indexOf(waiter), 1);
+      waiter.resolve(p);
+    }
+  }
+
+  /** textDocument/diagnostic for a shown document; its result counts while it is shown. */
+  async pullDocument(uri: string, version?: number): Promise<Published> {
+    const report = await this.request<PulledReport>('textDocument/diagnostic', {
+      textDocument: { uri },
+      previousResultId: this.resultIds.get(uri),
+    });
+    const diagnostics =
+      report.kind === 'full' ? (report.items ?? []) : (this.latest.get(uri)?.diagnostics ?? []);
+    const published: Published = { uri, version, diagnostics };
+    if (!this.shown.has(uri)) return published;
+    if (report.resultId) this.resultIds.set(uri, report.resultId);
+    else this.resultIds.delete(uri);
+    this.received(published);
+    return published;
+  }
+
+  /** One workspace/diagnostic with a partial result token; asked again as soon as it ends. */
+  private pullWorkspace(): void {
+    if (this.exited || !this.pulling) return;
+    const token = randomUUID();
+    const take = (items: PulledReport[]) => {
+      for (const item of items) {
+        const uri = item.uri!;
+        if (item.resultId) this.resultIds.set(uri, item.resultId);
+        else this.resultIds.delete(uri);
+        if (this.shown.has(uri) || item.kind !== 'full') continue;
+        this.received({ uri, version: item.version ?? undefined, diagnostics: item.items ?? [] });
+      }
+    };
+    const progress = this.connection.onProgress(new ProgressType<{ items: PulledReport[] }>(), token, (p) =>
+      take(p.items),
+    );
+    this.workspacePull = new CancellationTokenSource();
+    const previousResultIds = [...this.resultIds].map(([uri, value]) => ({ uri, value }));
+    (
+      this.connection.sendRequest(
+        'workspace/diagnostic',
+        { previousResultIds, partialResultToken: token },
+        this.workspacePull.token,
+      ) as Promise<{ items: PulledReport[] }>
+    ).then(
+      (result) => {
+        progress.dispose();
+        this.workspaceResults++;
+        take(result.items);
+        this.pullWorkspace();
+      },
+      () => progress.dispose(),
+    );
+  }
+
   /** A server on the workspace folder `root`, with file watchers and workspace diagnostics on. */
-  static async startOnFolder(root: string): Promise<LspClient> {
-    const client = await LspClient.start({ workspaceFolders: [pathToFileURL(root).href], watchFiles: true });
+  static async startOnFolder(root: string, options: { pull?: boolean } = {}): Promise<LspClient> {
+    const client = await LspClient.start({
+      workspaceFolders: [pathToFileURL(root).href],
+      watchFiles: true,
+      pull: options.pull,
+    });
     client.settings = { diagnostics: { workspace: true } };
     return client;
   }
@@ -148,21 +243,34 @@ export class LspClient {
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
-    await client.connection.sendRequest('initialize', {
-      processId: process.pid,
-      rootUri: null,
-      workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: uri })) ?? null,
-      initializationOptions: { workspaceTrusted: options.trusted ?? true },
-      capabilities: {
-        workspace: {
-          configuration: true,
-          didChangeConfiguration: { dynamicRegistration: true },
-          ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+    const workspace = {
+      configuration: true,
+      didChangeConfiguration: { dynamicRegistration: true },
+      ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+    };
+    const initialized = await client.connection.sendRequest<{ capabilities: Record<string, unknown> }>(
+      'initialize',
+      {
+        processId: process.pid,
+        rootUri: null,
+        workspaceFolders: options.workspaceFolders?.map((uri) => ({ uri, name: uri })) ?? null,
+        initializationOptions: { workspaceTrusted: options.trusted ?? true },
+        capabilities: {
+          workspace,
+          textDocument: {
+            publishDiagnostics: { versionSupport: true },
+            ...(options.pull
+              ? { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } }
+              : {}),
+          },
+          ...(options.pull ? { workspace: { ...workspace, diagnostics: { refreshSupport: true } } } : {}),
         },
-        textDocument: { publishDiagnostics: { versionSupport: true } },
       },
-    });
+    );
+    client.serverCapabilities = initialized.capabilities;
     await client.connection.sendNotification('initialized', {});
+    client.pulling = !!options.pull;
+    client.pullWorkspace();
     return client;
   }
 
@@ -201,26 +309,37 @@ export class LspClient {
   }
 
   async open(uri: string, text: string, version = 1, languageId = 'cert-order'): Promise<Published> {
-    const published = this.nextDiagnostics(uri, version);
+    if (this.pulling) this.shown.add(uri);
+    const published = this.pulling ? undefined : this.nextDiagnostics(uri, version);
     await this.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId, version, text },
     });
-    return published;
+    return published ?? this.pullDocument(uri, version);
   }
 
   async change(uri: string, text: string, version: number): Promise<Published> {
-    const published = this.nextDiagnostics(uri, version);
+    const published = this.pulling ? undefined : this.nextDiagnostics(uri, version);
     await this.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [{ text }],
     });
-    return published;
+    return published ?? this.pullDocument(uri, version);
   }
 
-  async close(uri: string): Promise<Published> {
-    const published = this.nextDiagnostics(uri);
+  /** Closes the document; resolves with its next diagnostics (that satisfy `test`). */
+  async close(uri: string, test: (p: Published) => boolean = () => true): Promise<Published> {
+    const next = () =>
+      new Promise<Published>((resolve, reject) => this.waiters.push({ uri, test, resolve, reject }));
+    if (!this.pulling) {
+      const published = next();
+      await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+      return published;
+    }
+    // VS Code pulls a closing document once more, and from then on takes the workspace's reports.
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    return published;
+    await this.pullDocument(uri);
+    this.shown.delete(uri);
+    return next();
   }
 
   request<R>(method: string, params: unknown): Promise<R> {
@@ -228,6 +347,8 @@ export class LspClient {
   }
 
   async stop(): Promise<void> {
+    this.pulling = false;
+    this.workspacePull?.cancel();
     if (this.exited) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     try {

@@ -2,6 +2,8 @@
 // it is given in `initialize`, publishes each order's diagnostics without it being opened, checks
 // again on workspace/didChangeWatchedFiles (an order or a CSR it references), lets an open
 // document win, gives the disk's back on close, and clears everything when the setting is off.
+// Each test runs twice: diagnostics pushed (a client without pull diagnostics), and pulled as VS
+// Code pulls them (textDocument/diagnostic and one held-open workspace/diagnostic).
 import assert from 'node:assert/strict';
 import { copyFileSync, mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
@@ -22,120 +24,121 @@ const order = (fields: Record<string, unknown> = {}) =>
 const codes = (p: Published) => p.diagnostics.map((d) => String(d.code)).sort();
 const hasCode = (code: string) => (p: Published) => codes(p).includes(code);
 
-describe('workspace diagnostics over stdio', () => {
-  let root: string;
-  let client: LspClient;
-  const file = (name: string) => path.join(root, name);
-  const uri = (name: string) => pathToFileURL(file(name)).href;
-  const notifyChanged = (changes: { name: string; type: number }[]) =>
-    client.connection.sendNotification('workspace/didChangeWatchedFiles', {
-      changes: changes.map((c) => ({ uri: uri(c.name), type: c.type })),
+for (const pull of [false, true])
+  describe(`workspace diagnostics over stdio, ${pull ? 'pulled' : 'pushed'}`, () => {
+    let root: string;
+    let client: LspClient;
+    const file = (name: string) => path.join(root, name);
+    const uri = (name: string) => pathToFileURL(file(name)).href;
+    const notifyChanged = (changes: { name: string; type: number }[]) =>
+      client.connection.sendNotification('workspace/didChangeWatchedFiles', {
+        changes: changes.map((c) => ({ uri: uri(c.name), type: c.type })),
+      });
+
+    before(async () => {
+      root = mkdtempSync(path.join(tmpdir(), 'cert-order-ws-'));
+      mkdirSync(file('team/node_modules/pkg'), { recursive: true });
+      mkdirSync(file('.git'));
+      copyFileSync(fixture('ec-p256.csr'), file('www.csr'));
+      copyFileSync(fixture('ec-p256.csr'), file('team/www.csr'));
+      writeFileSync(file('clean.order.json'), order());
+      writeFileSync(file('mistakes.order.json'), order({ years: '1', serverSoftware: 99 }));
+      writeFileSync(file('team/wildcard.order.json'), order({ product: '35', servers: 1 }));
+      writeFileSync(file('team/node_modules/pkg/x.order.json'), '{');
+      writeFileSync(file('.git/y.order.json'), '{');
+      client = await LspClient.startOnFolder(root, { pull });
     });
 
-  before(async () => {
-    root = mkdtempSync(path.join(tmpdir(), 'cert-order-ws-'));
-    mkdirSync(file('team/node_modules/pkg'), { recursive: true });
-    mkdirSync(file('.git'));
-    copyFileSync(fixture('ec-p256.csr'), file('www.csr'));
-    copyFileSync(fixture('ec-p256.csr'), file('team/www.csr'));
-    writeFileSync(file('clean.order.json'), order());
-    writeFileSync(file('mistakes.order.json'), order({ years: '1', serverSoftware: 99 }));
-    writeFileSync(file('team/wildcard.order.json'), order({ product: '35', servers: 1 }));
-    writeFileSync(file('team/node_modules/pkg/x.order.json'), '{');
-    writeFileSync(file('.git/y.order.json'), '{');
-    client = await LspClient.startOnFolder(root);
-  });
-
-  after(() => client.stopAndRemove(root));
-
-  it('publishes every order of the folders, unopened, and none under node_modules or .git', async () => {
-    assert.deepEqual(codes(await client.waitForDiagnostics(uri('clean.order.json'))), []);
-    const mistakes = await client.waitForDiagnostics(uri('mistakes.order.json'));
-    assert.deepEqual(codes(mistakes), ['comodo-validity-both', 'value-not-allowed', 'wrong-type']);
-    assert.equal(mistakes.version, undefined, 'a disk check has no document version');
-    // The wildcard product with a CSR for one name: the CSR rule runs on the referenced file.
-    await client.waitForDiagnostics(uri('team/wildcard.order.json'), hasCode('csr-cn-wildcard-required'));
-    assert.ok(!client.latest.has(uri('team/node_modules/pkg/x.order.json')));
-    assert.ok(!client.latest.has(uri('.git/y.order.json')));
-    // The watchers it asked the client for: orders, and the CSR files they may reference.
-    const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
-    assert.deepEqual(
-      (watchers?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map(
-        (w) => w.globPattern,
-      ),
-      ['**/*.order.json', '**/*.{csr,pem,der}', '**/*'],
-    );
-  });
-
-  it('an order changed on disk is checked again; a deleted one is cleared', async () => {
-    writeFileSync(file('clean.order.json'), order({ product: '' }));
-    await notifyChanged([{ name: 'clean.order.json', type: CHANGED }]);
-    await client.waitForDiagnostics(uri('clean.order.json'), hasCode('required-field-empty'));
-    rmSync(file('clean.order.json'));
-    await notifyChanged([{ name: 'clean.order.json', type: DELETED }]);
-    await client.waitForDiagnostics(uri('clean.order.json'), (p) => p.diagnostics.length === 0);
-  });
-
-  it('a deleted folder clears the orders that were in it', async () => {
-    mkdirSync(file('old'));
-    writeFileSync(file('old/gone.order.json'), order({ years: '1' }));
-    await notifyChanged([{ name: 'old/gone.order.json', type: 1 }]);
-    await client.waitForDiagnostics(uri('old/gone.order.json'), hasCode('wrong-type'));
-    rmSync(file('old'), { recursive: true });
-    // As VS Code reports it: one event, for the folder.
-    await notifyChanged([{ name: 'old', type: DELETED }]);
-    await client.waitForDiagnostics(uri('old/gone.order.json'), (p) => p.diagnostics.length === 0);
-  });
-
-  it('a created folder is searched: its orders are checked though no event named them', async () => {
-    // A file written the moment its folder is made can come before the OS watches the folder:
-    // the folder's own creation is then the only event.
-    mkdirSync(file('fresh/deeper'), { recursive: true });
-    writeFileSync(file('fresh/deeper/new.order.json'), order({ years: '1' }));
-    await notifyChanged([{ name: 'fresh', type: 1 }]);
-    await client.waitForDiagnostics(uri('fresh/deeper/new.order.json'), hasCode('wrong-type'));
-    // A created file that is neither an order nor a folder is nothing to search.
-    writeFileSync(file('fresh/notes.txt'), 'x');
-    await notifyChanged([{ name: 'fresh/notes.txt', type: 1 }]);
-  });
-
-  it('a CSR file that changes checks the orders that reference it again', async () => {
-    copyFileSync(fixture('rsa1024-md5.csr'), file('team/www.csr'));
-    await notifyChanged([{ name: 'team/www.csr', type: CHANGED }]);
-    await client.waitForDiagnostics(uri('team/wildcard.order.json'), hasCode('csr-unsupported-key-size'));
-  });
-
-  it('an open order wins over the disk, and gets the disk diagnostics back when closed', async () => {
-    const opened = await client.open(uri('mistakes.order.json'), order());
-    assert.deepEqual(codes(opened), []);
-    // A change on disk while it is open does not replace the editor's diagnostics.
-    writeFileSync(file('mistakes.order.json'), order({ years: '2' }));
-    await notifyChanged([{ name: 'mistakes.order.json', type: CHANGED }]);
-    const edited = await client.change(uri('mistakes.order.json'), order({ serverSoftware: 99 }), 2);
-    assert.deepEqual(codes(edited), ['value-not-allowed']);
-    assert.deepEqual(codes(client.latest.get(uri('mistakes.order.json'))!), ['value-not-allowed']);
-    // Closed: what is on disk is what the Problems panel shows.
-    const closed = client.nextDiagnostics(uri('mistakes.order.json'));
-    await client.connection.sendNotification('textDocument/didClose', {
-      textDocument: { uri: uri('mistakes.order.json') },
+    after(async () => {
+      if (pull) assert.equal(client.pushed, 0, 'a client that pulls is sent no publishDiagnostics');
+      await client.stopAndRemove(root);
     });
-    assert.deepEqual(codes(await closed), ['comodo-validity-both', 'wrong-type']);
-  });
 
-  it('an order opened from outside the folders is cleared when closed', async () => {
-    const outside = pathToFileURL(path.join(tmpdir(), 'elsewhere.order.json')).href;
-    await client.open(outside, order({ years: '1' }));
-    assert.deepEqual(codes(await client.close(outside)), []);
-  });
+    it('publishes every order of the folders, unopened, and none under node_modules or .git', async () => {
+      assert.deepEqual(codes(await client.waitForDiagnostics(uri('clean.order.json'))), []);
+      const mistakes = await client.waitForDiagnostics(uri('mistakes.order.json'));
+      assert.deepEqual(codes(mistakes), ['comodo-validity-both', 'value-not-allowed', 'wrong-type']);
+      assert.equal(mistakes.version, undefined, 'a disk check has no document version');
+      // The wildcard product with a CSR for one name: the CSR rule runs on the referenced file.
+      await client.waitForDiagnostics(uri('team/wildcard.order.json'), hasCode('csr-cn-wildcard-required'));
+      assert.ok(!client.latest.has(uri('team/node_modules/pkg/x.order.json')));
+      assert.ok(!client.latest.has(uri('.git/y.order.json')));
+      // The watchers it asked the client for: orders, and the CSR files they may reference.
+      const watchers = client.registrations.find((r) => r.method === 'workspace/didChangeWatchedFiles');
+      assert.deepEqual(
+        (watchers?.registerOptions as { watchers: { globPattern: string }[] }).watchers.map(
+          (w) => w.globPattern,
+        ),
+        ['**/*.order.json', '**/*.{csr,pem,der}', '**/*'],
+      );
+    });
 
-  it('certOrder.diagnostics.workspace off clears the disk diagnostics; on brings them back', async () => {
-    client.settings = { diagnostics: { workspace: false } };
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await client.waitForDiagnostics(uri('team/wildcard.order.json'), (p) => p.diagnostics.length === 0);
-    await client.waitForDiagnostics(uri('mistakes.order.json'), (p) => p.diagnostics.length === 0);
-    assert.ok(client.sections.includes('certOrder.diagnostics'));
-    client.settings = { diagnostics: { workspace: true } };
-    await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
-    await client.waitForDiagnostics(uri('mistakes.order.json'), hasCode('wrong-type'));
+    it('an order changed on disk is checked again; a deleted one is cleared', async () => {
+      writeFileSync(file('clean.order.json'), order({ product: '' }));
+      await notifyChanged([{ name: 'clean.order.json', type: CHANGED }]);
+      await client.waitForDiagnostics(uri('clean.order.json'), hasCode('required-field-empty'));
+      rmSync(file('clean.order.json'));
+      await notifyChanged([{ name: 'clean.order.json', type: DELETED }]);
+      await client.waitForDiagnostics(uri('clean.order.json'), (p) => p.diagnostics.length === 0);
+    });
+
+    it('a deleted folder clears the orders that were in it', async () => {
+      mkdirSync(file('old'));
+      writeFileSync(file('old/gone.order.json'), order({ years: '1' }));
+      await notifyChanged([{ name: 'old/gone.order.json', type: 1 }]);
+      await client.waitForDiagnostics(uri('old/gone.order.json'), hasCode('wrong-type'));
+      rmSync(file('old'), { recursive: true });
+      // As VS Code reports it: one event, for the folder.
+      await notifyChanged([{ name: 'old', type: DELETED }]);
+      await client.waitForDiagnostics(uri('old/gone.order.json'), (p) => p.diagnostics.length === 0);
+    });
+
+    it('a created folder is searched: its orders are checked though no event named them', async () => {
+      // A file written the moment its folder is made can come before the OS watches the folder:
+      // the folder's own creation is then the only event.
+      mkdirSync(file('fresh/deeper'), { recursive: true });
+      writeFileSync(file('fresh/deeper/new.order.json'), order({ years: '1' }));
+      await notifyChanged([{ name: 'fresh', type: 1 }]);
+      await client.waitForDiagnostics(uri('fresh/deeper/new.order.json'), hasCode('wrong-type'));
+      // A created file that is neither an order nor a folder is nothing to search.
+      writeFileSync(file('fresh/notes.txt'), 'x');
+      await notifyChanged([{ name: 'fresh/notes.txt', type: 1 }]);
+    });
+
+    it('a CSR file that changes checks the orders that reference it again', async () => {
+      copyFileSync(fixture('rsa1024-md5.csr'), file('team/www.csr'));
+      await notifyChanged([{ name: 'team/www.csr', type: CHANGED }]);
+      await client.waitForDiagnostics(uri('team/wildcard.order.json'), hasCode('csr-unsupported-key-size'));
+    });
+
+    it('an open order wins over the disk, and gets the disk diagnostics back when closed', async () => {
+      const opened = await client.open(uri('mistakes.order.json'), order());
+      assert.deepEqual(codes(opened), []);
+      // A change on disk while it is open does not replace the editor's diagnostics.
+      writeFileSync(file('mistakes.order.json'), order({ years: '2' }));
+      await notifyChanged([{ name: 'mistakes.order.json', type: CHANGED }]);
+      const edited = await client.change(uri('mistakes.order.json'), order({ serverSoftware: 99 }), 2);
+      assert.deepEqual(codes(edited), ['value-not-allowed']);
+      assert.deepEqual(codes(client.latest.get(uri('mistakes.order.json'))!), ['value-not-allowed']);
+      // Closed: what is on disk (a report without a version) is what the Problems panel shows.
+      const closed = await client.close(uri('mistakes.order.json'), (p) => p.version === undefined);
+      assert.deepEqual(codes(closed), ['comodo-validity-both', 'wrong-type']);
+    });
+
+    it('an order opened from outside the folders is cleared when closed', async () => {
+      const outside = pathToFileURL(path.join(tmpdir(), 'elsewhere.order.json')).href;
+      await client.open(outside, order({ years: '1' }));
+      assert.deepEqual(codes(await client.close(outside)), []);
+    });
+
+    it('certOrder.diagnostics.workspace off clears the disk diagnostics; on brings them back', async () => {
+      client.settings = { diagnostics: { workspace: false } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.waitForDiagnostics(uri('team/wildcard.order.json'), (p) => p.diagnostics.length === 0);
+      await client.waitForDiagnostics(uri('mistakes.order.json'), (p) => p.diagnostics.length === 0);
+      assert.ok(client.sections.includes('certOrder.diagnostics'));
+      client.settings = { diagnostics: { workspace: true } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.waitForDiagnostics(uri('mistakes.order.json'), hasCode('wrong-type'));
+    });
   });
-});
