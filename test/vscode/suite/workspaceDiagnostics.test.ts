@@ -1,9 +1,11 @@
 // Every order of the workspace in the Problems panel (issue 10): orders that no editor has opened
 // get their diagnostics from the language server's search of the workspace, and a file created or
-// deleted on disk is checked or cleared through the client's file watchers.
+// deleted on disk is checked or cleared through the client's file watchers. VS Code's client pulls
+// diagnostics (textDocument/diagnostic for the documents in its tabs, workspace/diagnostic for the
+// rest): the last tests follow the cases where the two meet.
 import * as assert from 'node:assert/strict';
 import * as vscode from 'vscode';
-import { codeOf, exampleUri, waitForDiagnostics } from './helpers';
+import { closeAllEditors, codeOf, exampleUri, waitForDiagnostics } from './helpers';
 
 const codes = (ds: readonly vscode.Diagnostic[]) => ds.map(codeOf).sort();
 
@@ -29,5 +31,76 @@ suite('Workspace diagnostics', () => {
     assert.ok(codes(diagnostics).includes('missing-field'), codes(diagnostics).join());
     await vscode.workspace.fs.delete(folder, { recursive: true });
     await waitForDiagnostics(uri, (d) => d.length === 0);
+  });
+
+  suite('pulled', () => {
+    const folder = () => exampleUri('pulled');
+    const file = (name: string) => vscode.Uri.joinPath(folder(), name);
+    const write = (uri: vscode.Uri, text: string) => vscode.workspace.fs.writeFile(uri, Buffer.from(text));
+    const order = (fields: Record<string, unknown> = {}) =>
+      JSON.stringify(
+        {
+          $api: 'comodo-autoapplyssl',
+          loginName: 'example-reseller',
+          product: '24,36',
+          years: 1,
+          serverSoftware: 2,
+          csr: 'file:www.csr',
+          streetAddress1: '100 Example Avenue',
+          localityName: 'Mountain View',
+          stateOrProvinceName: 'California',
+          postalCode: '94043',
+          isCustomerValidated: 'N',
+          ...fields,
+        },
+        null,
+        2,
+      );
+    const GARBAGE = '-----BEGIN CERTIFICATE REQUEST-----\ngarbage\n-----END CERTIFICATE REQUEST-----\n';
+    const has = (code: string) => (d: readonly vscode.Diagnostic[]) => codes(d).includes(code);
+    const lacks = (code: string) => (d: readonly vscode.Diagnostic[]) => !codes(d).includes(code);
+
+    suiteSetup(async () => {
+      const csr = await vscode.workspace.fs.readFile(exampleUri('www.example.com.csr'));
+      await vscode.workspace.fs.writeFile(file('www.csr'), csr);
+    });
+    suiteTeardown(async () => {
+      await closeAllEditors();
+      await vscode.workspace.fs.delete(folder(), { recursive: true });
+    });
+
+    test('a shown order is checked again when the CSR file it uses is saved', async () => {
+      const uri = file('shown.order.json');
+      await write(uri, order());
+      await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await write(file('www.csr'), GARBAGE);
+      await waitForDiagnostics(uri, has('csr-not-a-csr'));
+      await vscode.workspace.fs.writeFile(
+        file('www.csr'),
+        await vscode.workspace.fs.readFile(exampleUri('www.example.com.csr')),
+      );
+      await waitForDiagnostics(uri, lacks('csr-not-a-csr'));
+    });
+
+    test('an open order no tab shows follows its edits', async () => {
+      const uri = file('hidden.order.json');
+      await write(uri, order({ years: '1' }));
+      const document = await vscode.workspace.openTextDocument(uri);
+      await waitForDiagnostics(uri, has('wrong-type'));
+      const edit = new vscode.WorkspaceEdit();
+      edit.replace(uri, new vscode.Range(0, 0, document.lineCount, 0), order({ serverSoftware: 99 }));
+      assert.ok(await vscode.workspace.applyEdit(edit));
+      await waitForDiagnostics(uri, (d) => has('value-not-allowed')(d) && lacks('wrong-type')(d));
+      assert.ok(
+        !vscode.window.tabGroups.all.some((g) =>
+          g.tabs.some(
+            (t) => t.input instanceof vscode.TabInputText && t.input.uri.toString() === uri.toString(),
+          ),
+        ),
+        'no tab shows it',
+      );
+      assert.ok(document.isDirty, 'its problems are the editor text, not the disk');
+      assert.ok(await document.save());
+    });
   });
 });
