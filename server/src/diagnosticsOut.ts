@@ -83,19 +83,18 @@ export class PullDiagnostics implements DiagnosticsOut {
     const old = this.reports.get(uri);
     const resultId = old?.key === key ? old.resultId : `${this.prefix}${++this.counter}`;
     this.reports.set(uri, { resultId, version: version ?? null, diagnostics, key });
-    for (const wake of this.waiters.get(uri) ?? []) wake();
+    this.wake(uri);
     if (old?.resultId !== resultId) this.touch(uri);
   }
 
   clear(uri: string): void {
-    if (!this.reports.delete(uri)) return;
-    for (const wake of this.waiters.get(uri) ?? []) wake();
-    this.touch(uri);
+    this.wake(uri);
+    if (this.reports.delete(uri)) this.touch(uri);
   }
 
-  /** The document's report now, if it has one. */
-  get(uri: string): { resultId: string; version: number | null; diagnostics: Diagnostic[] } | undefined {
-    return this.reports.get(uri);
+  /** Wakes whoever waits for the document (`next`): a report came, or its validation ended. */
+  wake(uri: string): void {
+    for (const wake of this.waiters.get(uri) ?? []) wake();
   }
 
   /** The answer to textDocument/diagnostic from the document's current report. */
@@ -106,7 +105,7 @@ export class PullDiagnostics implements DiagnosticsOut {
     return { kind: 'full', resultId: report.resultId, items: report.diagnostics };
   }
 
-  /** Resolves at the document's next report (set or clear), or when `token` is cancelled. */
+  /** Resolves at the document's next report or `wake`, or when `token` is cancelled. */
   next(uri: string, token: CancellationToken): Promise<void> {
     return new Promise((resolve) => {
       let waiting = this.waiters.get(uri);

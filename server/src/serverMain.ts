@@ -98,14 +98,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
       const version = document.version;
       const s = await settings.for(uri);
       const isCsr = csr.isCsrDocument(document);
-      let diagnostics;
-      try {
-        diagnostics = isCsr ? csr.validateDocument(document, s) : await service.doValidation(document, s);
-      } catch (err) {
-        // A pull waiting for this version gets an empty answer rather than none.
-        if (pull) pull.set(uri, [], version);
-        throw err;
-      }
+      const diagnostics = isCsr ? csr.validateDocument(document, s) : await service.doValidation(document, s);
       // A newer version is already waiting: its diagnostics follow.
       if (documents.get(uri)?.version === version && !again.has(uri)) out.set(uri, diagnostics, version);
       // Which CSR files it uses (from the validation's parse, nothing read again): a change to one
@@ -114,6 +107,8 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     } finally {
       running.delete(uri);
       if (again.delete(uri)) void validate(uri);
+      // A pull waiting for this document answers now (with the last report, had this run failed).
+      else pull?.wake(uri);
     }
   });
 
@@ -215,8 +210,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
           setImmediate(() => pull?.resend(uri));
           return report;
         }
-        const current = pull.get(uri)?.version === document.version && !running.has(uri);
-        if (current || token.isCancellationRequested)
+        // Every change starts a validation before this request is read (messages come in order):
+        // while one runs, the report is older than the document.
+        if (!running.has(uri) || token.isCancellationRequested)
           return pull.documentReport(uri, params.previousResultId);
         await pull.next(uri, token);
       }
