@@ -58,6 +58,8 @@ const entries = [
     outfile: 'cli/out/cert-order.js',
     banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
   },
+  // A worker thread of `cert-order check` (cli/src/checkThreads.ts): only the checker.
+  { entryPoints: ['cli/src/checkWorker.ts'], outfile: 'cli/out/check-worker.js' },
 ];
 const contexts = await Promise.all(entries.map((e) => esbuild.context({ ...common, ...e })));
 if (watch) {

@@ -1,4 +1,5 @@
 // Entry point of the `cert-order` bin: real process I/O around main().
+import * as path from 'node:path';
 import { createInterface } from 'node:readline';
 import { main } from './main';
 
@@ -45,6 +46,8 @@ void main(process.argv.slice(2), {
   interactive: process.stdin.isTTY === true && process.stderr.isTTY === true,
   ask,
   readStdin,
+  // Its own bundle beside the bin's (scripts/build.mjs).
+  checkWorker: path.join(__dirname, 'check-worker.js'),
 }).then((code) => {
   process.exitCode = code;
 });

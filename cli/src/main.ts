@@ -11,6 +11,7 @@ import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBounded } from '../../server/src/localFiles';
 import { createChecker, type CheckedFile } from './checker';
+import { checkFiles, workerCount } from './checkThreads';
 import { csrNew } from './csrNew';
 import { dcv } from './dcv';
 import { decodeCsrFile } from './decodeCsr';
@@ -91,6 +92,8 @@ csr new: 0 written, 1 refused (a name, the subject, a file that exists; nothing 
 export interface Io extends SubmitIo {
   stdout: { write(s: string): unknown; isTTY?: boolean };
   readStdin(): Promise<Buffer>;
+  /** The script a worker thread of `check` runs (cli/out/check-worker.js); none: one thread. */
+  checkWorker?: string;
 }
 
 function keyPolicy(value: string | undefined): 'current' | 'document' {
@@ -127,18 +130,28 @@ async function check(args: string[], io: Io): Promise<number> {
     if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
       throw new UsageError(`--max-warnings takes a whole number, not ${values['max-warnings']}`);
   }
-  const checker = createChecker(await findRoot(io.cwd, values.root), keyPolicy(values['key-policy']));
+  const job = { root: await findRoot(io.cwd, values.root), keyPolicy: keyPolicy(values['key-policy']) };
   const found = await findFiles(positionals, io.cwd);
-  // One file after another: the reads are synchronous (a few microseconds each; through the
-  // thread pool they cost more than the checks), a CSR file named by many orders is read once.
+  // One file after another in each thread: the reads are synchronous (a few microseconds each;
+  // through the thread pool they cost more than the checks), a CSR file named by many orders is
+  // read once a thread. Many files on more than one core: worker threads too (checkThreads.ts).
+  const trace = io.env.CERT_ORDER_CHECK_TRACE;
+  const outcomes = await checkFiles(
+    { ...job, files: found },
+    {
+      workers: workerCount(found.length, io.env),
+      script: io.checkWorker,
+      trace:
+        trace && trace !== '0'
+          ? (counts) => io.stderr.write(`cert-order: files checked by each thread: ${counts.join(' ')}\n`)
+          : undefined,
+    },
+  );
   const files: CheckedFile[] = [];
   const errors: FileError[] = [];
-  for (const f of found) {
-    try {
-      files.push(await checker.check(f.display, f.absolute));
-    } catch (err) {
-      errors.push({ path: f.display, message: err instanceof Error ? err.message : String(err) });
-    }
+  for (const o of outcomes) {
+    if ('file' in o) files.push(o.file);
+    else errors.push(o.error);
   }
   const report: CheckReport = { files, errors };
   const out =
