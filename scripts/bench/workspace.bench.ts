@@ -1,7 +1,9 @@
 // Many orders at once (issue 10):
 //  - `cert-order check` over 1,000 and 10,000 generated orders (both APIs, a third with `file:`
 //    CSRs) beside a peer: a Node process that only reads and JSON.parses the same files. Both are
-//    spawned, so both pay a process start. Target: within 3x of the peer, growing linearly.
+//    spawned, so both pay a process start. Target: within 3x of the peer, growing linearly. And
+//    the same check with one worker thread forced on (CERT_ORDER_CHECK_WORKERS=1; `auto` starts
+//    none below 4 cores), whose report must be the same.
 //  - workspace diagnostics of 1,000 and 10,000 orders over stdio: from starting the server (spawn
 //    and initialize) to the last order's diagnostics, and the round trip of a didChange on an open
 //    order while that scan runs (p50 target: under 15 ms). Pushed (to the last publishDiagnostics;
@@ -59,15 +61,16 @@ for (const e of fs.readdirSync(process.argv[1], { recursive: true, withFileTypes
 process.stdout.write(String(n));
 `;
 
-function timed(args: string[], cwd: string): { ms: number; stdout: string } {
+function timed(args: string[], cwd: string, workers = 'auto'): { ms: number; stdout: string } {
+  const env = { ...process.env, CERT_ORDER_CHECK_WORKERS: workers };
   const t0 = performance.now();
-  const run = spawnSync(process.execPath, args, { cwd, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
+  const run = spawnSync(process.execPath, args, { cwd, env, maxBuffer: 256 * 1024 * 1024, encoding: 'utf8' });
   const ms = performance.now() - t0;
   if (run.status !== 0 && run.status !== 1) throw new Error(`${args.join(' ')}: ${run.status} ${run.stderr}`);
   return { ms, stdout: run.stdout };
 }
 
-function checkBeside(n: number): { checkMs: number; peerMs: number } {
+function checkBeside(n: number): { checkMs: number; workerMs: number; peerMs: number } {
   const { dir } = generate(n);
   try {
     const peer = timed(['-e', PEER, dir], dir);
@@ -75,7 +78,10 @@ function checkBeside(n: number): { checkMs: number; peerMs: number } {
     const check = timed([BIN, 'check', '--format', 'json', dir], dir);
     const report = JSON.parse(check.stdout) as { files: unknown[] };
     if (report.files.length !== n) throw new Error(`check reported ${report.files.length} of ${n}`);
-    return { checkMs: check.ms, peerMs: peer.ms };
+    const worker = timed([BIN, 'check', '--format', 'json', dir], dir, '1');
+    if (worker.stdout !== check.stdout)
+      throw new Error(`check with a worker reported otherwise (${n} files)`);
+    return { checkMs: check.ms, workerMs: worker.ms, peerMs: peer.ms };
   } finally {
     rmSync(dir, { recursive: true, force: true });
   }
@@ -139,6 +145,10 @@ export async function run(): Promise<Record<string, number | string>> {
     read_parse_10000_ms: round(large.peerMs),
     cli_check_10000_ratio: round(large.checkMs / large.peerMs, 2),
     cli_check_10000_over_1000: round(large.checkMs / small.checkMs, 2),
+    cli_check_1000_one_worker_ms: round(small.workerMs),
+    cli_check_1000_one_worker_ratio: round(small.workerMs / small.peerMs, 2),
+    cli_check_10000_one_worker_ms: round(large.workerMs),
+    cli_check_10000_one_worker_ratio: round(large.workerMs / large.peerMs, 2),
     workspace_1000_start_to_last_publish_ms: round(scan.lastMs),
     workspace_didchange_p50_during_scan_ms: round(scan.p50, 2),
     workspace_didchange_samples_during_scan: scan.samples,
