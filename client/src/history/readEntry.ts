@@ -43,17 +43,24 @@ export async function readHistoryEntry(file: string, maxBytes = MAX_RECORD_BYTES
   }
   try {
     // The file opened may not be the one examined (replaced in between): check what is open.
-    if (!(await handle.stat()).isFile()) return { ok: false, reason: 'not a regular file' };
+    const opened = await handle.stat();
+    if (!opened.isFile()) return { ok: false, reason: 'not a regular file' };
     // Read by the cap, not by the size the stat gave: a file that grows is cut off, not followed.
+    // The first read asks for one byte more than that size, so a file that did not grow is read in
+    // one call, and a short read past that size is its end (no second read for the 0). Not
+    // zero-filled: only the bytes read are kept.
     const chunks: Buffer[] = [];
     let length = 0;
+    let want = Math.min(opened.size + 1, maxBytes + 1);
     for (;;) {
-      const chunk = Buffer.alloc(Math.min(READ_CHUNK, maxBytes + 1 - length));
-      const { bytesRead } = await handle.read(chunk, 0, chunk.length, length);
+      const chunk = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(chunk, 0, want, length);
       if (bytesRead === 0) break;
       chunks.push(chunk.subarray(0, bytesRead));
       length += bytesRead;
       if (length > maxBytes) return { ok: false, reason: `over the ${maxBytes}-byte cap` };
+      if (bytesRead < want && length >= opened.size) break;
+      want = Math.min(READ_CHUNK, maxBytes + 1 - length);
     }
     return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
   } catch (err) {

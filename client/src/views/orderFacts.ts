@@ -8,6 +8,8 @@ import {
   formatSummary,
   readOrder,
   resolveCsrFile,
+  type CsrSubjectSummary,
+  type ReadOrderResult,
   summariseOrder,
 } from '../../../common/src/protocol';
 import { csrTextFromBytes } from '../../../common/src/csr';
@@ -30,8 +32,26 @@ const ONE_LINE = ['Products', 'Validity'];
 
 /** The `file:` CSR an order names, if any (the caller reads it, inside the workspace only). */
 export function csrFileReference(text: string): string | undefined {
-  const read = readOrder(text);
+  return referenceOf(readOrder(text));
+}
+
+function referenceOf(read: ReadOrderResult): string | undefined {
   return read.ok ? csrReference(read.order)?.file : undefined;
+}
+
+/**
+ * Subjects by CSR text. Orders of one workspace often share a CSR file, and decoding one checks
+ * its signature: a text seen again is not decoded again (the same text, the same subject).
+ */
+const subjects = new Map<string, CsrSubjectSummary | undefined>();
+const MAX_SUBJECTS = 256;
+
+function subjectOf(csr: string): CsrSubjectSummary | undefined {
+  if (subjects.has(csr)) return subjects.get(csr);
+  const subject = csrSubjectSummary(csr);
+  if (subjects.size >= MAX_SUBJECTS) subjects.clear();
+  subjects.set(csr, subject);
+  return subject;
 }
 
 /**
@@ -39,11 +59,14 @@ export function csrFileReference(text: string): string | undefined {
  *   the order itself)
  */
 export function orderFacts(text: string, csrText?: string): OrderFacts {
-  const read = readOrder(text);
+  return factsOf(readOrder(text), csrText);
+}
+
+function factsOf(read: ReadOrderResult, csrText?: string): OrderFacts {
   if (!read.ok) return { summary: read.problem, details: read.problem };
   const { order } = read;
   const csr = csrReference(order)?.inline ?? csrText;
-  const subject = csr === undefined ? undefined : csrSubjectSummary(csr);
+  const subject = csr === undefined ? undefined : subjectOf(csr);
   const lines = summariseOrder(order, subject);
   const parts = ONE_LINE.flatMap((label) => {
     const value = lines.find((l) => l.label === label)?.value;
@@ -58,6 +81,7 @@ export function orderFacts(text: string, csrText?: string): OrderFacts {
 /**
  * The facts of an order file on disk. A `file:` CSR is read as the submission reads it: only
  * inside `root` (the order's workspace folder), its real path too, and no more than a CSR's size.
+ * The order is parsed once.
  */
 export async function readOrderFacts(file: string, root: string): Promise<OrderFacts> {
   let text: string;
@@ -67,13 +91,14 @@ export async function readOrderFacts(file: string, root: string): Promise<OrderF
     const why = `The order file ${(err as Error).message}.`;
     return { summary: why, details: why };
   }
-  const reference = csrFileReference(text);
-  if (reference === undefined) return orderFacts(text);
+  const read = readOrder(text);
+  const reference = referenceOf(read);
+  if (reference === undefined) return factsOf(read);
   const where = resolveCsrFile(file, reference, root);
-  if (!where.ok) return orderFacts(text);
+  if (!where.ok) return factsOf(read);
   try {
-    return orderFacts(text, csrTextFromBytes(await readCsrFileInside(where.path, root, MAX_CSR_FILE_BYTES)));
+    return factsOf(read, csrTextFromBytes(await readCsrFileInside(where.path, root, MAX_CSR_FILE_BYTES)));
   } catch {
-    return orderFacts(text);
+    return factsOf(read);
   }
 }

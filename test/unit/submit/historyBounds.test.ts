@@ -58,6 +58,29 @@ describe('history listing: bounded', () => {
     assert.deepEqual(listed.skipped, [{ file: bad, reason: 'EIO' }]);
   });
 
+  it('entries are read a few at once, never more than eight, and listed as if one by one', async () => {
+    let reading = 0;
+    let most = 0;
+    const store = new HistoryStore(location(), {
+      readEntry: async (file) => {
+        most = Math.max(most, ++reading);
+        try {
+          // Each read waits a moment, so reads started together are in flight together.
+          await new Promise((resolve) => setImmediate(resolve));
+          return await readHistoryEntry(file);
+        } finally {
+          reading--;
+        }
+      },
+    });
+    const listed = await store.listAll();
+    assert.equal(most, 8);
+    assert.deepEqual(
+      listed.records.map((r) => r.id),
+      Array.from({ length: 12 }, (_, i) => `rec-${11 - i}`),
+    );
+  });
+
   it('past the entry limit of a folder the rest are counted, not read', async () => {
     let reads = 0;
     const store = new HistoryStore(location(), {
