@@ -9,6 +9,9 @@
 // Problems panel without the client polling; a client that sends no token gets the reports that
 // are ready (or, when none are, the first that become ready) as the request's result, and asks
 // again. A report the client already holds, by the resultId it sends back, is not sent again.
+// A client may pull documents and never ask for the workspace (LSP has no capability that says
+// it will): until its first workspace/diagnostic, the reports of orders read from disk are also
+// pushed, and cleared from there when it comes (VS Code asks at once, before the first is ready).
 import type {
   CancellationToken,
   Connection,
@@ -77,8 +80,20 @@ export class PullDiagnostics implements DiagnosticsOut {
   /** Unique to this process: a resultId of an earlier server is never taken for one of ours. */
   private readonly prefix = `${process.pid.toString(36)}.${Date.now().toString(36)}.`;
   private counter = 0;
+  /** Until the first workspace/diagnostic: the disk reports pushed as well. */
+  private workspaceAsked = false;
+  private readonly pushed = new Set<string>();
+
+  constructor(private readonly push: DiagnosticsOut) {}
 
   set(uri: string, diagnostics: Diagnostic[], version?: number): void {
+    if (!this.workspaceAsked && version === undefined) {
+      this.push.set(uri, diagnostics);
+      this.pushed.add(uri);
+    } else if (this.pushed.delete(uri)) {
+      // Opened: the client pulls it now.
+      this.push.clear(uri);
+    }
     const key = JSON.stringify(diagnostics);
     const old = this.reports.get(uri);
     const resultId = old?.key === key ? old.resultId : `${this.prefix}${++this.counter}`;
@@ -88,6 +103,7 @@ export class PullDiagnostics implements DiagnosticsOut {
   }
 
   clear(uri: string): void {
+    if (this.pushed.delete(uri)) this.push.clear(uri);
     this.wake(uri);
     if (this.reports.delete(uri)) this.touch(uri);
   }
@@ -142,6 +158,11 @@ export class PullDiagnostics implements DiagnosticsOut {
     progress: ProgressReporter | undefined,
   ): Promise<WorkspaceDiagnosticReport> {
     const known = new Map(params.previousResultIds.map((p) => [p.uri, p.value] as const));
+    if (!this.workspaceAsked) {
+      this.workspaceAsked = true;
+      for (const uri of this.pushed) this.push.clear(uri);
+      this.pushed.clear();
+    }
     return new Promise((resolve) => {
       let timer: NodeJS.Timeout | undefined;
       const finish = (items: WorkspaceDocumentDiagnosticReport[]) => {

@@ -120,7 +120,7 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     linkSupport = !!params.capabilities.textDocument?.definition?.linkSupport;
     watchFiles = !!params.capabilities.workspace?.didChangeWatchedFiles?.dynamicRegistration;
     folderEvents = !!params.capabilities.workspace?.workspaceFolders;
-    if (params.capabilities.textDocument?.diagnostic) pull = new PullDiagnostics();
+    if (params.capabilities.textDocument?.diagnostic) pull = new PullDiagnostics(push);
     refreshSupport = !!params.capabilities.workspace?.diagnostics?.refreshSupport;
     workspace.setFolders(initialFolders(params));
     initializeScope(scope, params);
@@ -175,11 +175,13 @@ export function startServer(connection: Connection, options: ServerOptions = {})
   // Trust granted or folders changed: what may be read changed, so every open order is checked again.
   scope.onDidChange(() => {
     for (const d of documents.all()) void validate(d.uri);
+    workspace.recheck();
     refresh();
   });
   connection.onDidChangeConfiguration(() => {
     settings.clear();
     for (const d of documents.all()) void validate(d.uri);
+    workspace.recheck();
     refresh();
     void readWorkspaceSetting();
   });
@@ -194,6 +196,9 @@ export function startServer(connection: Connection, options: ServerOptions = {})
     settings.forget(uri);
     // An order of the workspace keeps its problems (read from disk again); others are cleared.
     if (!workspace.closed(uri)) out.clear(uri);
+    // VS Code pulls a document as its tab closes, before didClose, and drops the answer; from here
+    // the workspace report is what it shows, though it may hold its resultId: sent again.
+    pull?.resend(uri);
   });
 
   // Pull diagnostics. A shown document: the diagnostics of its current version, once computed

@@ -73,7 +73,17 @@ export class WorkspaceOrders {
   /** Sets the folders (file: URIs; others are not searched) and searches them. */
   setFolders(uris: readonly string[]): void {
     this.folders = uris.filter((u) => u.startsWith('file:')).map((u) => fileURLToPath(u));
+    // The orders of a folder taken out of the workspace go with it.
+    for (const known of this.known()) if (!this.inFolders(known)) this.forget(known);
     void this.rescan();
+  }
+
+  /**
+   * Every order of the folders checked again: what they are checked against changed (the
+   * settings, the workspace trust that decides which `file:` references may be read).
+   */
+  recheck(): void {
+    for (const uri of this.published) this.enqueue(uri);
   }
 
   /** `certOrder.diagnostics.workspace`: off clears every disk order's diagnostics. */
@@ -84,9 +94,10 @@ export class WorkspaceOrders {
       void this.rescan();
       return;
     }
+    for (const uri of this.known()) if (!this.deps.isOpen(uri)) this.deps.out.clear(uri);
+    if (this.checking) this.checkingGone = true;
     this.queue.length = 0;
     this.queued.clear();
-    for (const uri of this.published) this.deps.out.clear(uri);
     this.published.clear();
   }
 
@@ -127,8 +138,7 @@ export class WorkspaceOrders {
         else this.enqueue(uri);
       } else if (type === FileChangeType.Deleted) {
         const inside = `${uri.replace(/\/$/, '')}/`;
-        for (const known of [...this.published, ...this.queued])
-          if (known.startsWith(inside)) this.forget(known);
+        for (const known of this.known()) if (known.startsWith(inside)) this.forget(known);
       } else if (type === FileChangeType.Created) void this.searchCreated(uri);
       // A CSR (or any watched file an order names) changed: its users are checked again.
       for (const user of this.csrUsers.get(uri) ?? []) {
@@ -163,6 +173,9 @@ export class WorkspaceOrders {
    */
   closed(uri: string): boolean {
     if (!this.enabled || !isOrderUri(uri) || !this.inFolders(uri)) return false;
+    // Until the disk's come, the editor's diagnostics stand for it: a deletion or the setting
+    // turned off before then clears them.
+    this.published.add(uri);
     this.enqueue(uri);
     return true;
   }
@@ -200,12 +213,18 @@ export class WorkspaceOrders {
     if (!this.working) void this.work();
   }
 
+  /** The orders published, queued, or being checked. */
+  private known(): string[] {
+    return [...new Set([...this.published, ...this.queued, ...(this.checking ? [this.checking] : [])])];
+  }
+
   private forget(uri: string): void {
     if (uri === this.checking) this.checkingGone = true;
     if (this.queued.delete(uri)) this.queue.splice(this.queue.indexOf(uri), 1);
     this.recordCsrs(uri, []);
     this.csrsOf.delete(uri);
-    if (this.published.delete(uri) && !this.deps.isOpen(uri)) this.deps.out.clear(uri);
+    this.published.delete(uri);
+    if (!this.deps.isOpen(uri)) this.deps.out.clear(uri);
   }
 
   private async work(): Promise<void> {

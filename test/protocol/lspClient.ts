@@ -54,6 +54,8 @@ export interface StartOptions {
   trusted?: boolean;
   /** Pull diagnostics, as VS Code does, instead of having them pushed. */
   pull?: boolean;
+  /** With `pull`: false to pull documents only, until `startWorkspacePull` (default true). */
+  pullWorkspace?: boolean;
 }
 
 /** A pulled report, as the server sends it (textDocument/diagnostic or in workspace/diagnostic). */
@@ -183,6 +185,11 @@ export class LspClient {
     return published;
   }
 
+  /** Pull mode: starts the workspace pull (at once unless `pullWorkspace: false`). */
+  startWorkspacePull(): void {
+    this.pullWorkspace();
+  }
+
   /** One workspace/diagnostic with a partial result token; asked again as soon as it ends. */
   private pullWorkspace(): void {
     if (this.exited || !this.pulling) return;
@@ -270,7 +277,7 @@ export class LspClient {
     client.serverCapabilities = initialized.capabilities;
     await client.connection.sendNotification('initialized', {});
     client.pulling = !!options.pull;
-    client.pullWorkspace();
+    if (options.pullWorkspace !== false) client.startWorkspacePull();
     return client;
   }
 
@@ -335,11 +342,13 @@ export class LspClient {
       await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
       return published;
     }
-    // VS Code pulls a closing document once more, and from then on takes the workspace's reports.
-    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-    await this.pullDocument(uri);
+    // As VS Code closes a tab: one more pull, whose answer it drops, then didClose; from then on
+    // the workspace's reports count for the document.
     this.shown.delete(uri);
-    return next();
+    await this.pullDocument(uri);
+    const published = next();
+    await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
+    return published;
   }
 
   request<R>(method: string, params: unknown): Promise<R> {

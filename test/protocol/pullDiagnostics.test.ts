@@ -114,6 +114,33 @@ describe('pull diagnostics over stdio', () => {
     await client.waitForDiagnostics(uri('b.order.json'), hasCode('csr-unsupported-key-size'));
   });
 
+  it('a client that pulls documents only has the disk orders pushed until it asks for the workspace', async () => {
+    const dir = mkdtempSync(path.join(tmpdir(), 'cert-order-pull-docs-'));
+    const unopened = pathToFileURL(path.join(dir, 'c.order.json')).href;
+    writeFileSync(path.join(dir, 'c.order.json'), order({ years: '1' }));
+    const documentsOnly = await LspClient.start({
+      workspaceFolders: [pathToFileURL(dir).href],
+      watchFiles: true,
+      pull: true,
+      pullWorkspace: false,
+    });
+    documentsOnly.settings = { diagnostics: { workspace: true } };
+    try {
+      await documentsOnly.waitForDiagnostics(unopened, hasCode('wrong-type'));
+      assert.ok(documentsOnly.pushed > 0, 'pushed: it may never send workspace/diagnostic');
+      const pushed = documentsOnly.pushed;
+      const cleared = documentsOnly.waitForDiagnostics(unopened, (p) => p.diagnostics.length === 0);
+      documentsOnly.startWorkspacePull();
+      // The pushed problems are cleared, and the same come from the workspace report instead.
+      await cleared;
+      assert.equal(documentsOnly.pushed, pushed + 1);
+      await documentsOnly.waitForDiagnostics(unopened, hasCode('wrong-type'));
+      assert.equal(documentsOnly.pushed, pushed + 1, 'nothing more pushed');
+    } finally {
+      await documentsOnly.stopAndRemove(dir);
+    }
+  });
+
   it('without a partial result token, workspace/diagnostic is a long poll', async () => {
     const held = new Map<string, string>();
     const first = await workspacePull(held);

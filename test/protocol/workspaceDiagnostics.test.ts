@@ -131,6 +131,41 @@ for (const pull of [false, true])
       assert.deepEqual(codes(await client.close(outside)), []);
     });
 
+    it(
+      'an order closed with unsaved edits and deleted before its disk check is cleared',
+      { timeout: 20_000 },
+      async () => {
+        writeFileSync(file('brief.order.json'), order());
+        await notifyChanged([{ name: 'brief.order.json', type: 1 }]);
+        await client.waitForDiagnostics(uri('brief.order.json'), (p) => p.version === undefined);
+        await client.open(uri('brief.order.json'), order({ years: '1' }));
+        // Deleted the moment it closes: the editor's problems must not outlive the file.
+        const closing = client.close(uri('brief.order.json'));
+        rmSync(file('brief.order.json'));
+        await notifyChanged([{ name: 'brief.order.json', type: DELETED }]);
+        await closing;
+        await client.waitForDiagnostics(uri('brief.order.json'), (p) => p.diagnostics.length === 0);
+        // Once an order written after it is checked, the deleted one is settled for good.
+        writeFileSync(file('after.order.json'), order({ years: '1' }));
+        await notifyChanged([{ name: 'after.order.json', type: 1 }]);
+        await client.waitForDiagnostics(uri('after.order.json'), hasCode('wrong-type'));
+        assert.deepEqual(codes(client.latest.get(uri('brief.order.json'))!), []);
+      },
+    );
+
+    it('a settings change checks the unopened orders again', async () => {
+      // The CSR beside the root orders is EC P-256: the Comodo document's key policy refuses it.
+      client.settings = { diagnostics: { workspace: true }, csr: { keyPolicy: 'document' } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.waitForDiagnostics(uri('after.order.json'), hasCode('csr-unsupported-key-algorithm'));
+      client.settings = { diagnostics: { workspace: true } };
+      await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
+      await client.waitForDiagnostics(
+        uri('after.order.json'),
+        (p) => !hasCode('csr-unsupported-key-algorithm')(p),
+      );
+    });
+
     it('certOrder.diagnostics.workspace off clears the disk diagnostics; on brings them back', async () => {
       client.settings = { diagnostics: { workspace: false } };
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
