@@ -52,12 +52,16 @@ const entries = [
   },
   sharedLibrariesBundle(fileURLToPath(new URL('..', import.meta.url))),
   { entryPoints: ['sandbox/src/main.ts'], outfile: 'sandbox/out/sandbox.js' },
-  // The command-line tool (`cert-order`, package.json `bin`): the same service as the server.
+  // The command-line tool (`cert-order`, package.json `bin`): the same service as the server. The
+  // bin is its process I/O only; it loads check-command.js for `check` (the checker and the output
+  // formats, so that a check compiles a third of the code) and commands.js for every other command.
   {
     entryPoints: ['cli/src/cli.ts'],
     outfile: 'cli/out/cert-order.js',
     banner: { js: `#!/usr/bin/env node\n${IMPORT_META_URL}` },
   },
+  { entryPoints: ['cli/src/check.ts'], outfile: 'cli/out/check-command.js' },
+  { entryPoints: ['cli/src/main.ts'], outfile: 'cli/out/commands.js' },
   // A worker thread of `cert-order check` (cli/src/checkThreads.ts): only the checker.
   { entryPoints: ['cli/src/checkWorker.ts'], outfile: 'cli/out/check-worker.js' },
 ];

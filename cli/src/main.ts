@@ -10,21 +10,16 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBounded } from '../../server/src/localFiles';
-import { createChecker, type CheckedFile } from './checker';
-import { checkFiles, workerCount } from './checkThreads';
+import { check } from './check';
+import { createChecker } from './checker';
+import { commandFailed, EXIT, keyPolicy, oneOf, type Io } from './command';
 import { csrNew } from './csrNew';
 import { dcv } from './dcv';
 import { decodeCsrFile } from './decodeCsr';
-import { findFiles, findRoot, UsageError } from './files';
-import { countAll, type CheckReport, type FileError } from './formats/common';
-import { formatGithub } from './formats/github';
-import { formatJson } from './formats/json';
-import { formatSarif } from './formats/sarif';
-import { formatText, useColour } from './formats/text';
-import type { SubmitIo } from './submit';
+import { findRoot, UsageError } from './files';
 import { version } from '../../package.json';
 
-export const EXIT = { ok: 0, problems: 1, usage: 2 } as const;
+export { EXIT, type Io } from './command';
 
 const USAGE = `Usage: cert-order <command> [options]
 
@@ -88,91 +83,6 @@ Exit codes: 0 no problems, 1 problems found (errors, or warnings past --max-warn
 placed (check before sending again), 4 not sent. dcv: 1 no DCV values, or a different file kept.
 csr new: 0 written, 1 refused (a name, the subject, a file that exists; nothing written), 2 usage.
 `;
-
-export interface Io extends SubmitIo {
-  stdout: { write(s: string): unknown; isTTY?: boolean };
-  readStdin(): Promise<Buffer>;
-  /** The script a worker thread of `check` runs (cli/out/check-worker.js); none: one thread. */
-  checkWorker?: string;
-}
-
-function keyPolicy(value: string | undefined): 'current' | 'document' {
-  if (value === undefined || value === 'current' || value === 'document') return value ?? 'current';
-  throw new UsageError(`--key-policy is current or document, not ${value}`);
-}
-
-function oneOf<T extends string>(
-  flag: string,
-  value: string | undefined,
-  allowed: readonly T[],
-  fallback: T,
-): T {
-  if (value === undefined) return fallback;
-  if ((allowed as readonly string[]).includes(value)) return value as T;
-  throw new UsageError(`--${flag} is ${allowed.join(', ')}; not ${value}`);
-}
-
-async function check(args: string[], io: Io): Promise<number> {
-  const { values, positionals } = parseArgs({
-    args,
-    allowPositionals: true,
-    options: {
-      format: { type: 'string' },
-      'max-warnings': { type: 'string' },
-      'key-policy': { type: 'string' },
-      root: { type: 'string' },
-    },
-  });
-  const format = oneOf('format', values.format, ['text', 'json', 'sarif', 'github'] as const, 'text');
-  let maxWarnings: number | undefined;
-  if (values['max-warnings'] !== undefined) {
-    maxWarnings = Number(values['max-warnings']);
-    if (!Number.isInteger(maxWarnings) || maxWarnings < 0)
-      throw new UsageError(`--max-warnings takes a whole number, not ${values['max-warnings']}`);
-  }
-  const job = { root: await findRoot(io.cwd, values.root), keyPolicy: keyPolicy(values['key-policy']) };
-  const found = await findFiles(positionals, io.cwd);
-  // One file after another in each thread: the reads are synchronous (a few microseconds each;
-  // through the thread pool they cost more than the checks), a CSR file named by many orders is
-  // read once a thread. Many files on more than one core: worker threads too (checkThreads.ts).
-  const trace = io.env.CERT_ORDER_CHECK_TRACE;
-  const outcomes = await checkFiles(
-    { ...job, files: found },
-    {
-      workers: workerCount(found.length, io.env),
-      script: io.checkWorker,
-      trace:
-        trace && trace !== '0'
-          ? (counts) => io.stderr.write(`cert-order: files checked by each thread: ${counts.join(' ')}\n`)
-          : undefined,
-    },
-  );
-  const files: CheckedFile[] = [];
-  const errors: FileError[] = [];
-  for (const o of outcomes) {
-    if ('file' in o) files.push(o.file);
-    else errors.push(o.error);
-  }
-  const report: CheckReport = { files, errors };
-  const out =
-    format === 'json'
-      ? formatJson(report)
-      : format === 'sarif'
-        ? formatSarif(report, io.cwd, version)
-        : format === 'github'
-          ? formatGithub(report)
-          : formatText(report, useColour(io.stdout, io.env));
-  io.stdout.write(out);
-  if (found.length === 0 && format === 'text')
-    io.stderr.write(
-      'cert-order: no *.order.json files here (give paths, folders or globs to check others)\n',
-    );
-  if (errors.length) return EXIT.usage;
-  const counts = countAll(report);
-  if (counts.error > 0) return EXIT.problems;
-  if (maxWarnings !== undefined && counts.warning > maxWarnings) return EXIT.problems;
-  return EXIT.ok;
-}
 
 async function decode(args: string[], io: Io): Promise<number> {
   const { values, positionals } = parseArgs({
@@ -263,10 +173,6 @@ export async function main(argv: string[], io: Io): Promise<number> {
         throw new UsageError(`unknown command ${command}`);
     }
   } catch (err) {
-    // parseArgs throws TypeErrors with a code for unknown or malformed options.
-    const usage = err instanceof UsageError || (err as { code?: string }).code?.startsWith('ERR_PARSE_ARGS');
-    io.stderr.write(`cert-order: ${err instanceof Error ? err.message : String(err)}\n`);
-    if (usage) io.stderr.write(`Run cert-order --help for the commands and options.\n`);
-    return EXIT.usage;
+    return commandFailed(err, io);
   }
 }
