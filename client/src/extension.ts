@@ -13,6 +13,7 @@ import { registerCopyText } from './commands/copyText';
 import { registerCreateKeyAndCsr } from './commands/createKeyAndCsr';
 import { registerDecodeCsr } from './commands/decodeCsr';
 import { registerNewOrder } from './commands/newOrder';
+import { throwWhenCancelled } from './pullMiddleware';
 import { registerOrdersView } from './views/register';
 import type { OrdersTreeProvider } from './views/ordersView';
 
@@ -44,6 +45,8 @@ export async function activate(context: vscode.ExtensionContext): Promise<CertOr
     // The server reads `file:` references of an order outside every workspace folder (in the
     // order's own folder) only in a trusted workspace (server/src/workspace.ts).
     initializationOptions: { workspaceTrusted: vscode.workspace.isTrusted },
+    // Pulled diagnostics: a pull cancelled by the next keystroke is pulled again, not shown empty.
+    middleware: { provideDiagnostics: throwWhenCancelled(() => new vscode.CancellationError()) },
   };
   client = new LanguageClient('certOrder', 'Certificate Orders', serverOptions, clientOptions);
   context.subscriptions.push(

@@ -82,6 +82,49 @@ suite('Workspace diagnostics', () => {
       await waitForDiagnostics(uri, lacks('csr-not-a-csr'));
     });
 
+    test('a burst of keystrokes: the problems follow, and none reported lacks the mistake no key touched', async () => {
+      const uri = file('typed.order.json');
+      await write(uri, order({ serverSoftware: 99 }));
+      const editor = await vscode.window.showTextDocument(await vscode.workspace.openTextDocument(uri));
+      await waitForDiagnostics(uri, has('value-not-allowed'));
+      // Every set of problems reported while it is typed into holds the mistake no keystroke
+      // touches. (The blink the client middleware stops, a pull cancelled by the next keystroke
+      // shown as no problems, is shorter than the 50 ms the extension host waits before it fires
+      // this event: test/unit/client/pullMiddleware.test.ts covers it.)
+      const seen: string[][] = [];
+      const sub = vscode.languages.onDidChangeDiagnostics((e) => {
+        if (e.uris.some((u) => u.toString() === uri.toString()))
+          seen.push(codes(vscode.languages.getDiagnostics(uri)));
+      });
+      try {
+        const at = editor.document.getText().indexOf('example-reseller') + 'example-reseller'.length;
+        editor.selection = new vscode.Selection(
+          editor.document.positionAt(at),
+          editor.document.positionAt(at),
+        );
+        // Keystrokes as a user types them: each one sent before the last one's problems are back.
+        const typed: Thenable<unknown>[] = [];
+        for (let i = 0; i < 60; i++) typed.push(vscode.commands.executeCommand('type', { text: 'x' }));
+        await Promise.all(typed);
+        // A last edit with a problem of its own: once it shows, every earlier pull has answered.
+        const years = editor.document.getText().indexOf('"years": 1') + '"years": '.length;
+        const one = new vscode.Range(
+          editor.document.positionAt(years),
+          editor.document.positionAt(years + 1),
+        );
+        await editor.edit((b) => b.replace(one, '"1"'));
+        await waitForDiagnostics(uri, has('wrong-type'));
+      } finally {
+        sub.dispose();
+      }
+      assert.deepEqual(
+        seen.filter((c) => !c.includes('value-not-allowed')),
+        [],
+        `problem sets seen while typing: ${JSON.stringify(seen)}`,
+      );
+      await vscode.commands.executeCommand('workbench.action.files.revert');
+    });
+
     test('an open order no tab shows follows its edits', async () => {
       const uri = file('hidden.order.json');
       await write(uri, order({ years: '1' }));
