@@ -25,6 +25,11 @@ export interface OrderFacts {
   summary: string;
   /** The summary's lines, for the tooltip. */
   details: string;
+  /**
+   * The `file:` CSR the order names, resolved inside its folder, whether or not it could be read:
+   * the view reads the order again when that file changes (the CN is the CSR's).
+   */
+  csrFile?: string;
 }
 
 /** The summary lines the one-line summary takes, in this order. */
@@ -96,9 +101,11 @@ export async function readOrderFacts(file: string, root: string): Promise<OrderF
   if (reference === undefined) return factsOf(read);
   const where = resolveCsrFile(file, reference, root);
   if (!where.ok) return factsOf(read);
+  let csrText: string | undefined;
   try {
-    return factsOf(read, csrTextFromBytes(await readCsrFileInside(where.path, root, MAX_CSR_FILE_BYTES)));
+    csrText = csrTextFromBytes(await readCsrFileInside(where.path, root, MAX_CSR_FILE_BYTES));
   } catch {
-    return factsOf(read);
+    csrText = undefined;
   }
+  return { ...factsOf(read, csrText), csrFile: where.path };
 }

@@ -52,6 +52,8 @@ export class OrdersModel {
   /** Submissions by order file (the record's `orderFile`), newest first. */
   private readonly submissions = new Map<string, HistoryEntry[]>();
   private readonly byId = new Map<string, HistoryEntry>();
+  /** Order files by the `file:` CSR they name (facts.csrFile), to read again when it changes. */
+  private readonly csrUsers = new Map<string, Set<string>>();
 
   setFolders(folders: readonly WorkspaceFolderRef[]): void {
     this.folders = [...folders];
@@ -72,15 +74,37 @@ export class OrdersModel {
   /** Adds or replaces an order file's facts (its problem counts are kept). */
   setOrder(file: string, facts: OrderFacts, problems?: ProblemCounts): void {
     const old = this.orders.get(file);
+    if (old?.facts.csrFile !== facts.csrFile) {
+      this.forgetCsrUse(file, old?.facts.csrFile);
+      if (facts.csrFile !== undefined) {
+        let users = this.csrUsers.get(facts.csrFile);
+        if (!users) this.csrUsers.set(facts.csrFile, (users = new Set()));
+        users.add(file);
+      }
+    }
     this.orders.set(file, { file, facts, problems: problems ?? old?.problems ?? NO_PROBLEMS });
+  }
+
+  private forgetCsrUse(file: string, csrFile: string | undefined): void {
+    if (csrFile === undefined) return;
+    const users = this.csrUsers.get(csrFile);
+    users?.delete(file);
+    if (users?.size === 0) this.csrUsers.delete(csrFile);
+  }
+
+  /** The order files whose `file:` CSR is this file (read again when it changes on disk). */
+  ordersUsingCsr(csrFile: string): string[] {
+    return [...(this.csrUsers.get(csrFile) ?? [])];
   }
 
   clearOrders(): void {
     this.orders.clear();
+    this.csrUsers.clear();
   }
 
   /** Its submissions stay, and are listed under "Other submissions" from now on. */
   removeOrder(file: string): boolean {
+    this.forgetCsrUse(file, this.orders.get(file)?.facts.csrFile);
     return this.orders.delete(file);
   }
 

@@ -1,5 +1,5 @@
 // The Orders view's VS Code side: finds the workspace's order files, reads each once (and again
-// when it changes on disk), lists the history once (and again only when its folders change), then
+// when it or the `file:` CSR it names changes on disk), lists the history once (and again only when its folders change), then
 // follows the changes one at a time: a file created, changed, deleted or renamed (a watcher on
 // *.order.json), a record written (the history store's event), problem counts (diagnostics).
 // What is shown is ordersModel.ts and ordersItems.ts.
@@ -11,6 +11,8 @@ import { itemView } from './ordersItems';
 import { OrdersModel, type OrdersNode, type ProblemCounts } from './ordersModel';
 
 const ORDER_GLOB = '**/*.order.json';
+/** The CSR files the language server watches too: an order's CN is its `file:` CSR's. */
+const CSR_GLOB = '**/*.{csr,pem,der}';
 /** The folders the language server does not search either, so the view lists what Problems lists. */
 const EXCLUDED = '{**/node_modules/**,**/.git/**}';
 /** Files read at once on the first scan. */
@@ -33,16 +35,27 @@ export class OrdersTreeProvider implements vscode.TreeDataProvider<OrdersNode>, 
   private readonly subscriptions: vscode.Disposable[] = [];
   private loading: Promise<void>;
   private refreshTimer: NodeJS.Timeout | undefined;
+  /** The latest read of each order file being read (see readOrder). */
+  private readonly reads = new Map<string, number>();
 
   constructor(private readonly history: HistoryStore) {
     const watcher = vscode.workspace.createFileSystemWatcher(ORDER_GLOB);
     // A created folder is searched: a file written the moment its folder is made can come before
     // the OS watches the folder, and then no event names it (the language server does the same).
     const folders = vscode.workspace.createFileSystemWatcher('**/*', false, true, true);
+    // A CSR saved, replaced, created or deleted: the orders that name it are read again.
+    const csrs = vscode.workspace.createFileSystemWatcher(CSR_GLOB);
+    const csrChanged = (uri: vscode.Uri): void => {
+      for (const order of this.model.ordersUsingCsr(uri.fsPath)) void this.readOrder(vscode.Uri.file(order));
+    };
     this.subscriptions.push(
       this.changed,
       watcher,
       folders,
+      csrs,
+      csrs.onDidCreate(csrChanged),
+      csrs.onDidChange(csrChanged),
+      csrs.onDidDelete(csrChanged),
       folders.onDidCreate((uri) => void this.searchCreated(uri)),
       watcher.onDidCreate((uri) => void this.readOrder(uri)),
       watcher.onDidChange((uri) => void this.readOrder(uri)),
@@ -132,7 +145,13 @@ export class OrdersTreeProvider implements vscode.TreeDataProvider<OrdersNode>, 
   private async readOrder(uri: vscode.Uri, refresh = true): Promise<void> {
     if (uri.scheme !== 'file') return;
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
+    // Events come in bursts (a save as delete and create, the order and its CSR written together):
+    // only the latest read of a file is kept, whichever finishes last.
+    const read = (this.reads.get(uri.fsPath) ?? 0) + 1;
+    this.reads.set(uri.fsPath, read);
     const facts = await readOrderFacts(uri.fsPath, root);
+    if (this.reads.get(uri.fsPath) !== read) return;
+    this.reads.delete(uri.fsPath);
     this.model.setOrder(uri.fsPath, facts, problemsOf(uri));
     if (refresh) this.refresh();
   }

@@ -2,7 +2,15 @@
 // added one at a time, "Other submissions", and what each item says (description, icon, context
 // value for the menus, click command).
 import assert from 'node:assert/strict';
-import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync } from 'node:fs';
+import {
+  copyFileSync,
+  mkdirSync,
+  mkdtempSync,
+  readFileSync,
+  rmSync,
+  symlinkSync,
+  writeFileSync,
+} from 'node:fs';
 import * as os from 'node:os';
 import * as path from 'node:path';
 import { describe, it } from 'node:test';
@@ -204,6 +212,25 @@ describe('Orders view model', () => {
     );
   });
 
+  it('orders are found by the file: CSR they name, and no longer once they name another or leave', () => {
+    const m = model();
+    const csr = path.join(ROOT, 'req.csr');
+    const other = path.join(ROOT, 'other.csr');
+    m.setOrder(A, { ...facts, csrFile: csr });
+    m.setOrder(B, { ...facts, csrFile: csr });
+    assert.deepEqual(m.ordersUsingCsr(csr).sort(), [A, B]);
+    m.setOrder(B, { ...facts, csrFile: other });
+    assert.deepEqual(m.ordersUsingCsr(csr), [A]);
+    assert.deepEqual(m.ordersUsingCsr(other), [B]);
+    m.setOrder(A, facts);
+    assert.deepEqual(m.ordersUsingCsr(csr), []);
+    m.removeOrder(B);
+    assert.deepEqual(m.ordersUsingCsr(other), []);
+    m.setOrder(A, { ...facts, csrFile: csr });
+    m.clearOrders();
+    assert.deepEqual(m.ordersUsingCsr(csr), []);
+  });
+
   it('the test records are records the history would read back', () => {
     for (const outcome of ['placed', 'refused', 'maybe-placed', 'unexpected', 'not-sent'] as const) {
       const r = testRecord({ id: outcome, orderFile: A, second: 0, outcome });
@@ -253,6 +280,38 @@ describe('Orders view: order facts', () => {
       details: 'The order is not valid JSON.',
     });
     assert.equal(orderFacts('{"$api": "acme"}').api, undefined);
+  });
+
+  it("from disk: the file: CSR is named even before it exists, and the CN is the file's as it is now", async () => {
+    const dir = mkdtempSync(path.join(os.tmpdir(), 'cert-order-view-csr-'));
+    try {
+      const order = path.join(dir, 'a.order.json');
+      const csr = path.join(dir, 'req.csr');
+      const text = readFileSync(path.join('examples', 'comodo-autoapplyssl.order.json'), 'utf8');
+      writeFileSync(order, text.replace('"file:www.example.com.csr"', '"file:req.csr"'));
+      const missing = await readOrderFacts(order, dir);
+      assert.equal(missing.csrFile, csr);
+      assert.equal(missing.summary, 'InstantSSL (24), TrustLogo (36) · 1 year');
+      copyFileSync(path.join('examples', 'www.example.com.csr'), csr);
+      assert.match((await readOrderFacts(order, dir)).summary, / · www\.example\.com$/);
+      // Only the CSR changes: the order read again says the new CN.
+      copyFileSync(path.join('examples', 'wildcard.example.com.csr'), csr);
+      const changed = await readOrderFacts(order, dir);
+      assert.match(changed.summary, / · \*\.example\.com$/);
+      assert.equal(changed.csrFile, csr);
+      // An inline CSR names no file.
+      assert.equal(
+        (
+          await readOrderFacts(
+            path.resolve('examples', 'comodo-inline-csr.order.json'),
+            path.resolve('examples'),
+          )
+        ).csrFile,
+        undefined,
+      );
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('from disk: a file: CSR inside the folder gives its CN; one that leaves the folder is not read', async () => {

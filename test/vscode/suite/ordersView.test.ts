@@ -1,8 +1,9 @@
 // The Orders view read through its provider (the extension's activate() returns it), as VS Code
-// reads it: the example orders with their API, summary and problem counts; an order file created,
-// submitted to the sandbox (placed, and "may have been placed" through the sandbox's reset fault),
-// renamed and deleted; the submission's actions (panel, order number, history file, as sent); and
-// every command the view's menus name is registered.
+// reads it: the example orders with their API, summary and problem counts; an order's CN following
+// its file: CSR; an order file created, submitted to the sandbox (placed, and "may have been
+// placed" through the sandbox's reset fault), renamed and deleted; the submission's actions
+// (panel, order number, history file, as sent); and every command the view's menus name is
+// registered.
 import * as assert from 'node:assert/strict';
 import { readFileSync } from 'node:fs';
 import * as path from 'node:path';
@@ -114,6 +115,37 @@ suite('Orders view', function () {
     const hidden = new Set(menus.commandPalette!.filter((m) => m.when === 'false').map((m) => m.command));
     for (const command of new Set(menus['view/item/context']!.map((m) => m.command)))
       assert.ok(hidden.has(command), `${command} is hidden from the palette`);
+  });
+
+  test("an order's CN follows its file: CSR when only the CSR changes on disk", async () => {
+    const dir = vscode.Uri.joinPath(workspaceFolder(), 'view-csr');
+    const csr = vscode.Uri.joinPath(dir, 'req.csr');
+    const order = vscode.Uri.joinPath(dir, 'shop.order.json');
+    const name = path.join('view-csr', 'shop.order.json');
+    const example = (file: string) => readFileSync(exampleUri(file).fsPath);
+    try {
+      await vscode.workspace.fs.writeFile(csr, example('www.example.com.csr'));
+      const text = example('comodo-autoapplyssl.order.json').toString('utf8');
+      await vscode.workspace.fs.writeFile(
+        order,
+        Buffer.from(text.replace('"file:www.example.com.csr"', '"file:req.csr"')),
+      );
+      await waitFor(async () => {
+        const found = await findOrder(p, name);
+        return found && / · www\.example\.com\b/.test(String(found.item.description));
+      }, `${name} with the CN of req.csr`);
+      // The order is left as it is; only the CSR it names is replaced.
+      await vscode.workspace.fs.writeFile(csr, example('wildcard.example.com.csr'));
+      const found = await waitFor(async () => {
+        const o = await findOrder(p, name);
+        return o && / · \*\.example\.com\b/.test(String(o.item.description)) ? o : undefined;
+      }, `${name} with the new CN of req.csr`);
+      assert.doesNotMatch(String(found.item.description), /www\.example\.com/);
+    } finally {
+      await vscode.workspace.fs
+        .delete(dir, { recursive: true, useTrash: false })
+        .then(undefined, () => undefined);
+    }
   });
 
   test("Decode CSR on an order opens its CSR's report", async () => {
