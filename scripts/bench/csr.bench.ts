@@ -154,7 +154,10 @@ async function hoverOverStdio(pem: string): Promise<{ p50: number; p90: number }
         position,
       });
     const first = await hover();
-    if (!first?.contents.value.includes('Hashes of the DER bytes'))
+    // The hover's own facts (the full decode is a command away since 2026-12-02): the signature
+    // verified and the SHA-256 of the DER.
+    const value = first?.contents.value ?? '';
+    if (!value.includes('verifies ✓') || !value.includes('**SHA-256**'))
       throw new Error('bench precondition failed: CSR hover');
     for (let i = 0; i < 50; i++) await hover();
     const times: number[] = [];
