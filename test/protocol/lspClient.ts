@@ -56,6 +56,8 @@ export interface StartOptions {
   pull?: boolean;
   /** With `pull`: false to pull documents only, until `startWorkspacePull` (default true). */
   pullWorkspace?: boolean;
+  /** Announce workspace folder changes (`changeFolders`), as VS Code does. */
+  folderEvents?: boolean;
 }
 
 /** A pulled report, as the server sends it (textDocument/diagnostic or in workspace/diagnostic). */
@@ -93,6 +95,8 @@ export class LspClient {
   private readonly shown = new Set<string>();
   private readonly resultIds = new Map<string, string>();
   private workspacePull: CancellationTokenSource | undefined;
+  /** The workspace folders, as workspace/workspaceFolders answers. */
+  folders: { uri: string; name: string }[] = [];
   /** The capabilities of the server's `initialize` answer. */
   serverCapabilities: Record<string, unknown> = {};
   /** Pull mode: publishDiagnostics notifications received (there should be none). */
@@ -150,6 +154,7 @@ export class LspClient {
       this.pushed++;
       this.received(p);
     });
+    this.connection.onRequest('workspace/workspaceFolders', () => this.folders);
     this.connection.onRequest('workspace/diagnostic/refresh', () => {
       this.refreshes++;
       for (const uri of this.shown) void this.pullDocument(uri);
@@ -230,10 +235,25 @@ export class LspClient {
     const client = await LspClient.start({
       workspaceFolders: [pathToFileURL(root).href],
       watchFiles: true,
+      folderEvents: true,
       pull: options.pull,
     });
     client.settings = { diagnostics: { workspace: true } };
     return client;
+  }
+
+  /** Folders added to and removed from the workspace (workspace/didChangeWorkspaceFolders). */
+  async changeFolders(added: string[], removed: string[]): Promise<void> {
+    this.folders = [
+      ...this.folders.filter((f) => !removed.includes(f.uri)),
+      ...added.map((uri) => ({ uri, name: uri })),
+    ];
+    await this.connection.sendNotification('workspace/didChangeWorkspaceFolders', {
+      event: {
+        added: added.map((uri) => ({ uri, name: uri })),
+        removed: removed.map((uri) => ({ uri, name: uri })),
+      },
+    });
   }
 
   /** Stops the server after checking that no handler failed, and removes the folder `root`. */
@@ -250,10 +270,13 @@ export class LspClient {
   static async start(options: StartOptions = {}): Promise<LspClient> {
     const child = spawn(process.execPath, [SERVER, '--stdio'], { stdio: ['pipe', 'pipe', 'pipe'] });
     const client = new LspClient(child);
+    client.folders = (options.workspaceFolders ?? []).map((uri) => ({ uri, name: uri }));
     const workspace = {
       configuration: true,
       didChangeConfiguration: { dynamicRegistration: true },
       ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
+      // Folders added and removed (changeFolders), as VS Code reports them.
+      ...(options.folderEvents ? { workspaceFolders: true } : {}),
     };
     const initialized = await client.connection.sendRequest<{ capabilities: Record<string, unknown> }>(
       'initialize',

@@ -176,4 +176,14 @@ for (const pull of [false, true])
       await client.connection.sendNotification('workspace/didChangeConfiguration', { settings: null });
       await client.waitForDiagnostics(uri('mistakes.order.json'), hasCode('wrong-type'));
     });
+
+    it("a folder taken out of the workspace takes its orders' problems; put back, they return", async () => {
+      const folder = pathToFileURL(root).href;
+      await client.waitForDiagnostics(uri('mistakes.order.json'), hasCode('wrong-type'));
+      await client.changeFolders([], [folder]);
+      await client.waitForDiagnostics(uri('mistakes.order.json'), (p) => p.diagnostics.length === 0);
+      await client.waitForDiagnostics(uri('team/wildcard.order.json'), (p) => p.diagnostics.length === 0);
+      await client.changeFolders([folder], []);
+      await client.waitForDiagnostics(uri('mistakes.order.json'), hasCode('wrong-type'));
+    });
   });
