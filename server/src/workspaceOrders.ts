@@ -173,6 +173,8 @@ export class WorkspaceOrders {
    */
   closed(uri: string): boolean {
     if (!this.enabled || !isOrderUri(uri) || !this.inFolders(uri)) return false;
+    // Not searched there: cleared like an order outside the folders.
+    if (inIgnoredFolder(fileURLToPath(uri))) return false;
     // Until the disk's come, the editor's diagnostics stand for it: a deletion or the setting
     // turned off before then clears them.
     this.published.add(uri);

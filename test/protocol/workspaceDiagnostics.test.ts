@@ -125,6 +125,12 @@ for (const pull of [false, true])
       assert.deepEqual(codes(closed), ['comodo-validity-both', 'wrong-type']);
     });
 
+    it('an order under node_modules, opened then closed, is cleared (it is not searched there)', async () => {
+      const ignored = uri('team/node_modules/pkg/x.order.json');
+      assert.notDeepEqual(codes(await client.open(ignored, order({ years: '1' }))), []);
+      assert.deepEqual(codes(await client.close(ignored)), []);
+    });
+
     it('an order opened from outside the folders is cleared when closed', async () => {
       const outside = pathToFileURL(path.join(tmpdir(), 'elsewhere.order.json')).href;
       await client.open(outside, order({ years: '1' }));

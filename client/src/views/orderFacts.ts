@@ -35,11 +35,6 @@ export interface OrderFacts {
 /** The summary lines the one-line summary takes, in this order. */
 const ONE_LINE = ['Products', 'Validity'];
 
-/** The `file:` CSR an order names, if any (the caller reads it, inside the workspace only). */
-export function csrFileReference(text: string): string | undefined {
-  return referenceOf(readOrder(text));
-}
-
 function referenceOf(read: ReadOrderResult): string | undefined {
   return read.ok ? csrReference(read.order)?.file : undefined;
 }
@@ -50,10 +45,13 @@ function referenceOf(read: ReadOrderResult): string | undefined {
  */
 const subjects = new Map<string, CsrSubjectSummary | undefined>();
 const MAX_SUBJECTS = 256;
+/** Longer texts (a CSR is 1-3 KB; a file may hold up to 1 MiB) are decoded each time, not kept. */
+const MAX_KEPT_TEXT = 16 * 1024;
 
 function subjectOf(csr: string): CsrSubjectSummary | undefined {
   if (subjects.has(csr)) return subjects.get(csr);
   const subject = csrSubjectSummary(csr);
+  if (csr.length > MAX_KEPT_TEXT) return subject;
   if (subjects.size >= MAX_SUBJECTS) subjects.clear();
   subjects.set(csr, subject);
   return subject;

@@ -35,8 +35,9 @@ export class OrdersTreeProvider implements vscode.TreeDataProvider<OrdersNode>, 
   private readonly subscriptions: vscode.Disposable[] = [];
   private loading: Promise<void>;
   private refreshTimer: NodeJS.Timeout | undefined;
-  /** The latest read of each order file being read (see readOrder). */
+  /** The latest read of each order file being read (see readOrder), numbered by readCount. */
   private readonly reads = new Map<string, number>();
+  private readCount = 0;
 
   constructor(private readonly history: HistoryStore) {
     const watcher = vscode.workspace.createFileSystemWatcher(ORDER_GLOB);
@@ -59,7 +60,11 @@ export class OrdersTreeProvider implements vscode.TreeDataProvider<OrdersNode>, 
       folders.onDidCreate((uri) => void this.searchCreated(uri)),
       watcher.onDidCreate((uri) => void this.readOrder(uri)),
       watcher.onDidChange((uri) => void this.readOrder(uri)),
-      watcher.onDidDelete((uri) => this.model.removeOrder(uri.fsPath) && this.refresh()),
+      watcher.onDidDelete((uri) => {
+        // A read of it still under way is dropped: it would list the deleted order again.
+        this.reads.delete(uri.fsPath);
+        if (this.model.removeOrder(uri.fsPath)) this.refresh();
+      }),
       history.onDidWrite((written) => this.model.addRecord(written) && this.refresh()),
       vscode.languages.onDidChangeDiagnostics((e) => this.diagnosticsChanged(e.uris)),
       vscode.workspace.onDidChangeWorkspaceFolders(() => this.reload()),
@@ -146,8 +151,9 @@ export class OrdersTreeProvider implements vscode.TreeDataProvider<OrdersNode>, 
     if (uri.scheme !== 'file') return;
     const root = vscode.workspace.getWorkspaceFolder(uri)?.uri.fsPath ?? path.dirname(uri.fsPath);
     // Events come in bursts (a save as delete and create, the order and its CSR written together):
-    // only the latest read of a file is kept, whichever finishes last.
-    const read = (this.reads.get(uri.fsPath) ?? 0) + 1;
+    // only the latest read of a file is kept, whichever finishes last. The numbers come from one
+    // counter, so a read started after an earlier one finished never takes a number still out.
+    const read = ++this.readCount;
     this.reads.set(uri.fsPath, read);
     const facts = await readOrderFacts(uri.fsPath, root);
     if (this.reads.get(uri.fsPath) !== read) return;

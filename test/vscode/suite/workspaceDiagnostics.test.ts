@@ -116,13 +116,13 @@ suite('Workspace diagnostics', () => {
         await waitForDiagnostics(uri, has('wrong-type'));
       } finally {
         sub.dispose();
+        await vscode.commands.executeCommand('workbench.action.files.revert');
       }
       assert.deepEqual(
         seen.filter((c) => !c.includes('value-not-allowed')),
         [],
         `problem sets seen while typing: ${JSON.stringify(seen)}`,
       );
-      await vscode.commands.executeCommand('workbench.action.files.revert');
     });
 
     test('an open order no tab shows follows its edits', async () => {
