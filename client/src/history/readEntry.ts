@@ -3,6 +3,7 @@
 // /dev/zero (a read that never ends) or to a file outside, a FIFO, or just huge. Only a regular
 // file that is not a link is read, and never more than the cap. No vscode import.
 import { constants, promises as fs } from 'node:fs';
+import { readOpened } from '../readOpened';
 
 /**
  * The largest record read back. A record holds the request (with the CSR) and the answer, which
@@ -10,8 +11,6 @@ import { constants, promises as fs } from 'node:fs';
  * that a few times larger, so the cap leaves room for it.
  */
 export const MAX_RECORD_BYTES = 16 * 1024 * 1024;
-
-const READ_CHUNK = 256 * 1024;
 
 export type EntryRead = { ok: true; text: string } | { ok: false; reason: string };
 
@@ -45,24 +44,9 @@ export async function readHistoryEntry(file: string, maxBytes = MAX_RECORD_BYTES
     // The file opened may not be the one examined (replaced in between): check what is open.
     const opened = await handle.stat();
     if (!opened.isFile()) return { ok: false, reason: 'not a regular file' };
-    // Read by the cap, not by the size the stat gave: a file that grows is cut off, not followed.
-    // The first read asks for one byte more than that size, so a file that did not grow is read in
-    // one call, and a short read past that size is its end (no second read for the 0). Not
-    // zero-filled: only the bytes read are kept.
-    const chunks: Buffer[] = [];
-    let length = 0;
-    let want = Math.min(opened.size + 1, maxBytes + 1);
-    for (;;) {
-      const chunk = Buffer.allocUnsafe(want);
-      const { bytesRead } = await handle.read(chunk, 0, want, length);
-      if (bytesRead === 0) break;
-      chunks.push(chunk.subarray(0, bytesRead));
-      length += bytesRead;
-      if (length > maxBytes) return { ok: false, reason: `over the ${maxBytes}-byte cap` };
-      if (bytesRead < want && length >= opened.size) break;
-      want = Math.min(READ_CHUNK, maxBytes + 1 - length);
-    }
-    return { ok: true, text: Buffer.concat(chunks).toString('utf8') };
+    const bytes = await readOpened(handle, opened.size, maxBytes);
+    if (!bytes) return { ok: false, reason: `over the ${maxBytes}-byte cap` };
+    return { ok: true, text: bytes.toString('utf8') };
   } catch (err) {
     return { ok: false, reason: why(err) };
   } finally {

@@ -3,6 +3,7 @@
 // Failures are errors whose message completes "the CSR file PATH ...". No vscode import.
 import { constants, promises as fs } from 'node:fs';
 import { isInsideFolder } from '../../../common/src/protocol/csrFile';
+import { readOpened } from '../readOpened';
 
 function describe(err: unknown): string {
   const code = (err as { code?: unknown } | undefined)?.code;
@@ -28,27 +29,9 @@ export async function readRegularFile(file: string, maxBytes: number): Promise<U
     throw new Error(describe(err));
   }
   try {
-    // Up to one byte past the cap, as one read of maxBytes + 1 would; asked for in reads sized by
-    // the stat (a file that did not grow is one read) and not zero-filled (only bytes read are kept).
-    const chunks: Buffer[] = [];
-    let length = 0;
-    let want = Math.min(info.size + 1, maxBytes + 1);
-    for (;;) {
-      // Not from the shared pool, and its unread end zeroed: the caller's .buffer holds the file only.
-      const chunk = Buffer.allocUnsafeSlow(want);
-      const { bytesRead } = await handle.read(chunk, 0, want, length);
-      chunk.fill(0, bytesRead);
-      chunks.push(chunk.subarray(0, bytesRead));
-      length += bytesRead;
-      if (length > maxBytes) throw new Error('is too large for a CSR');
-      if (bytesRead < want) break;
-      want = Math.min(Math.max(want, 64 * 1024), maxBytes + 1 - length);
-    }
-    if (chunks.length === 1) return chunks[0]!;
-    const whole = Buffer.allocUnsafeSlow(length);
-    let at = 0;
-    for (const c of chunks) at += c.copy(whole, at);
-    return whole;
+    const bytes = await readOpened(handle, info.size, maxBytes);
+    if (!bytes) throw new Error('is too large for a CSR');
+    return bytes;
   } finally {
     await handle.close();
   }
