@@ -81,6 +81,46 @@ describe('history listing: bounded', () => {
     );
   });
 
+  it('reads that finish in reverse order list what one-by-one reads list (duplicates, skipped)', async () => {
+    const mixed = await fs.mkdtemp(path.join(os.tmpdir(), 'cert-order-bounds-order-'));
+    try {
+      // Two files with the same record id (only one is listed), and two that cannot be read.
+      for (let i = 0; i < 10; i++) {
+        const r = i % 3 === 0 ? { ...record(i), id: 'rec-same' } : record(i);
+        await fs.writeFile(path.join(mixed, `m${i}.json`), JSON.stringify(r));
+      }
+      const unreadable = (file: string) => /m[47]\.json$/.test(file);
+      const at = { directoryFor: () => mixed, directories: () => [mixed] };
+      const oneByOne = await new HistoryStore(at, {
+        readEntry: (file) =>
+          unreadable(file) ? Promise.reject(new Error(`EIO ${file}`)) : readHistoryEntry(file),
+      }).listAll();
+      let started = 0;
+      let inFlight = 0;
+      let most = 0;
+      const reversed = await new HistoryStore(at, {
+        // The first read started is the last to finish: each waits more turns than the next.
+        readEntry: async (file) => {
+          const turns = 20 - started++;
+          most = Math.max(most, ++inFlight);
+          try {
+            for (let t = 0; t < turns; t++) await new Promise((resolve) => setImmediate(resolve));
+            if (unreadable(file)) throw new Error(`EIO ${file}`);
+            return await readHistoryEntry(file);
+          } finally {
+            inFlight--;
+          }
+        },
+      }).listAll();
+      assert.ok(most > 1, 'reads were in flight together');
+      assert.deepEqual(reversed, oneByOne);
+      assert.equal(oneByOne.records.filter((r) => r.id === 'rec-same').length, 1);
+      assert.equal(oneByOne.skipped.length, 2);
+    } finally {
+      await fs.rm(mixed, { recursive: true, force: true });
+    }
+  });
+
   it('past the entry limit of a folder the rest are counted, not read', async () => {
     let reads = 0;
     const store = new HistoryStore(location(), {
