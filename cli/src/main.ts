@@ -10,7 +10,6 @@
 import * as path from 'node:path';
 import { parseArgs } from 'node:util';
 import { readBounded } from '../../server/src/localFiles';
-import { check } from './check';
 import { createChecker } from './checker';
 import { commandFailed, EXIT, keyPolicy, oneOf, type Io } from './command';
 import { csrNew } from './csrNew';
@@ -143,9 +142,8 @@ async function sandbox(args: string[], io: Io): Promise<number> {
 export async function main(argv: string[], io: Io): Promise<number> {
   const [command, ...rest] = argv;
   try {
+    // `check` never comes here: the bin (cli.ts) loads check.ts's own bundle for it.
     switch (command) {
-      case 'check':
-        return await check(rest, io);
       case 'decode-csr':
         return await decode(rest, io);
       case 'dcv':

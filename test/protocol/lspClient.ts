@@ -1,34 +1,24 @@
 // A small LSP client over stdio for protocol tests: spawns `node server/out/server.js --stdio`,
 // answers the server's requests (workspace/configuration), and lets a test await the next
 // diagnostics of a document instead of sleeping. They are pushed (publishDiagnostics), or, with
-// `pull`, pulled as VS Code's client pulls them (vscode-languageclient 9, diagnostic.ts): a
-// textDocument/diagnostic after each open, change and close of a document it shows, and one
-// workspace/diagnostic with a partial result token, asked again whenever it ends, whose reports
-// count for every document but the shown ones.
+// `pull`, pulled as VS Code's client pulls them (diagnosticPuller.ts).
 import assert from 'node:assert/strict';
 import { spawn, type ChildProcess } from 'node:child_process';
 import { rmSync } from 'node:fs';
 import * as path from 'node:path';
 import { after, before } from 'node:test';
 import { pathToFileURL } from 'node:url';
-import { randomUUID } from 'node:crypto';
 import {
-  CancellationTokenSource,
   createMessageConnection,
-  ProgressType,
   StreamMessageReader,
   StreamMessageWriter,
   type MessageConnection,
 } from 'vscode-jsonrpc/node';
-import type { Diagnostic } from 'vscode-languageserver-types';
+import { DiagnosticPuller, type Published } from './diagnosticPuller';
+
+export type { Published } from './diagnosticPuller';
 
 export const SERVER = path.join(__dirname, '..', '..', 'server', 'out', 'server.js');
-
-export interface Published {
-  uri: string;
-  version?: number;
-  diagnostics: Diagnostic[];
-}
 
 export interface ShownMessage {
   /** MessageType: 1 error, 2 warning, 3 info, 4 log. */
@@ -60,15 +50,6 @@ export interface StartOptions {
   folderEvents?: boolean;
 }
 
-/** A pulled report, as the server sends it (textDocument/diagnostic or in workspace/diagnostic). */
-interface PulledReport {
-  kind: 'full' | 'unchanged';
-  uri?: string;
-  version?: number | null;
-  resultId?: string;
-  items?: Diagnostic[];
-}
-
 export class LspClient {
   readonly connection: MessageConnection;
   /** Settings the client answers workspace/configuration with (the `certOrder` section). */
@@ -90,20 +71,14 @@ export class LspClient {
     reject: (e: Error) => void;
   }[] = [];
   private waiters: Waiter[] = [];
-  /** Pull mode: documents shown (their own pulls win), resultIds held, the workspace request. */
-  private pulling = false;
-  private readonly shown = new Set<string>();
-  private readonly resultIds = new Map<string, string>();
-  private workspacePull: CancellationTokenSource | undefined;
+  /** Pull mode (`pull`): the documents shown, the resultIds held, the workspace request. */
+  private puller: DiagnosticPuller | undefined;
   /** The workspace folders, as workspace/workspaceFolders answers. */
   folders: { uri: string; name: string }[] = [];
   /** The capabilities of the server's `initialize` answer. */
   serverCapabilities: Record<string, unknown> = {};
   /** Pull mode: publishDiagnostics notifications received (there should be none). */
   pushed = 0;
-  /** Pull mode: workspace/diagnostic/refresh requests received, and workspace requests ended. */
-  refreshes = 0;
-  workspaceResults = 0;
   private exited = false;
   private stderr = '';
 
@@ -155,11 +130,6 @@ export class LspClient {
       this.received(p);
     });
     this.connection.onRequest('workspace/workspaceFolders', () => this.folders);
-    this.connection.onRequest('workspace/diagnostic/refresh', () => {
-      this.refreshes++;
-      for (const uri of this.shown) void this.pullDocument(uri);
-      return null;
-    });
     this.connection.listen();
   }
 
@@ -174,60 +144,14 @@ export class LspClient {
     }
   }
 
-  /** textDocument/diagnostic for a shown document; its result counts while it is shown. */
-  async pullDocument(uri: string, version?: number): Promise<Published> {
-    const report = await this.request<PulledReport>('textDocument/diagnostic', {
-      textDocument: { uri },
-      previousResultId: this.resultIds.get(uri),
-    });
-    const diagnostics =
-      report.kind === 'full' ? (report.items ?? []) : (this.latest.get(uri)?.diagnostics ?? []);
-    const published: Published = { uri, version, diagnostics };
-    if (!this.shown.has(uri)) return published;
-    if (report.resultId) this.resultIds.set(uri, report.resultId);
-    else this.resultIds.delete(uri);
-    this.received(published);
-    return published;
+  /** Pull mode: workspace/diagnostic/refresh requests received. */
+  get refreshes(): number {
+    return this.puller?.refreshes ?? 0;
   }
 
   /** Pull mode: starts the workspace pull (at once unless `pullWorkspace: false`). */
   startWorkspacePull(): void {
-    this.pullWorkspace();
-  }
-
-  /** One workspace/diagnostic with a partial result token; asked again as soon as it ends. */
-  private pullWorkspace(): void {
-    if (this.exited || !this.pulling) return;
-    const token = randomUUID();
-    const take = (items: PulledReport[]) => {
-      for (const item of items) {
-        const uri = item.uri!;
-        if (item.resultId) this.resultIds.set(uri, item.resultId);
-        else this.resultIds.delete(uri);
-        if (this.shown.has(uri) || item.kind !== 'full') continue;
-        this.received({ uri, version: item.version ?? undefined, diagnostics: item.items ?? [] });
-      }
-    };
-    const progress = this.connection.onProgress(new ProgressType<{ items: PulledReport[] }>(), token, (p) =>
-      take(p.items),
-    );
-    this.workspacePull = new CancellationTokenSource();
-    const previousResultIds = [...this.resultIds].map(([uri, value]) => ({ uri, value }));
-    (
-      this.connection.sendRequest(
-        'workspace/diagnostic',
-        { previousResultIds, partialResultToken: token },
-        this.workspacePull.token,
-      ) as Promise<{ items: PulledReport[] }>
-    ).then(
-      (result) => {
-        progress.dispose();
-        this.workspaceResults++;
-        take(result.items);
-        this.pullWorkspace();
-      },
-      () => progress.dispose(),
-    );
+    this.puller?.startWorkspace();
   }
 
   /** A server on the workspace folder `root`, with file watchers and workspace diagnostics on. */
@@ -277,6 +201,7 @@ export class LspClient {
       ...(options.watchFiles ? { didChangeWatchedFiles: { dynamicRegistration: true } } : {}),
       // Folders added and removed (changeFolders), as VS Code reports them.
       ...(options.folderEvents ? { workspaceFolders: true } : {}),
+      ...(options.pull ? { diagnostics: { refreshSupport: true } } : {}),
     };
     const initialized = await client.connection.sendRequest<{ capabilities: Record<string, unknown> }>(
       'initialize',
@@ -293,14 +218,19 @@ export class LspClient {
               ? { diagnostic: { dynamicRegistration: true, relatedDocumentSupport: false } }
               : {}),
           },
-          ...(options.pull ? { workspace: { ...workspace, diagnostics: { refreshSupport: true } } } : {}),
         },
       },
     );
     client.serverCapabilities = initialized.capabilities;
     await client.connection.sendNotification('initialized', {});
-    client.pulling = !!options.pull;
-    if (options.pullWorkspace !== false) client.startWorkspacePull();
+    if (options.pull) {
+      client.puller = new DiagnosticPuller(
+        client.connection,
+        (p) => client.received(p),
+        (uri) => client.latest.get(uri)?.diagnostics,
+      );
+      if (options.pullWorkspace !== false) client.puller.startWorkspace();
+    }
     return client;
   }
 
@@ -339,36 +269,30 @@ export class LspClient {
   }
 
   async open(uri: string, text: string, version = 1, languageId = 'cert-order'): Promise<Published> {
-    if (this.pulling) this.shown.add(uri);
-    const published = this.pulling ? undefined : this.nextDiagnostics(uri, version);
+    this.puller?.show(uri);
+    const published = this.puller ? undefined : this.nextDiagnostics(uri, version);
     await this.connection.sendNotification('textDocument/didOpen', {
       textDocument: { uri, languageId, version, text },
     });
-    return published ?? this.pullDocument(uri, version);
+    return published ?? this.puller!.pullDocument(uri, version);
   }
 
   async change(uri: string, text: string, version: number): Promise<Published> {
-    const published = this.pulling ? undefined : this.nextDiagnostics(uri, version);
+    const published = this.puller ? undefined : this.nextDiagnostics(uri, version);
     await this.connection.sendNotification('textDocument/didChange', {
       textDocument: { uri, version },
       contentChanges: [{ text }],
     });
-    return published ?? this.pullDocument(uri, version);
+    return published ?? this.puller!.pullDocument(uri, version);
   }
 
   /** Closes the document; resolves with its next diagnostics (that satisfy `test`). */
   async close(uri: string, test: (p: Published) => boolean = () => true): Promise<Published> {
     const next = () =>
       new Promise<Published>((resolve, reject) => this.waiters.push({ uri, test, resolve, reject }));
-    if (!this.pulling) {
-      const published = next();
-      await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
-      return published;
-    }
     // As VS Code closes a tab: one more pull, whose answer it drops, then didClose; from then on
     // the workspace's reports count for the document.
-    this.shown.delete(uri);
-    await this.pullDocument(uri);
+    await this.puller?.hide(uri);
     const published = next();
     await this.connection.sendNotification('textDocument/didClose', { textDocument: { uri } });
     return published;
@@ -379,8 +303,7 @@ export class LspClient {
   }
 
   async stop(): Promise<void> {
-    this.pulling = false;
-    this.workspacePull?.cancel();
+    this.puller?.stop();
     if (this.exited) return;
     const exited = new Promise<void>((resolve) => this.child.once('exit', () => resolve()));
     try {
